@@ -1,0 +1,98 @@
+package ptlock.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import ptlock.check.CheckOptions;
+import ptlock.check.CheckResult;
+import ptlock.check.CheckStatus;
+import ptlock.check.ProgressListener;
+import ptlock.ir.Program;
+import ptlock.report.Json;
+import ptlock.report.ResultJson;
+import ptlock.tlc.TlcChecker;
+
+/** ptlock check SPEC: checks every scenario (or one) with TLC and compares each verdict with the expectation. */
+final class CheckCommand {
+	static final Set<String> FLAGS = Set.of("json", "quiet");
+	static final Set<String> VALUED = Set.of("scenario", "out", "workers", "heap", "timeout");
+
+	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
+		if (a.positional.size() != 1) {
+			throw new Args.UsageException("check needs exactly one .ptl file");
+		}
+		Path file = Path.of(a.positional.get(0));
+		boolean json = a.flag("json");
+		boolean quiet = a.flag("quiet") || json;
+		List<Program> programs = new Specs().programs(file, a.value("scenario", null), err, !quiet);
+		if (programs == null) {
+			return ExitCode.SPEC_ERROR;
+		}
+		Path work = Path.of(a.value("out", "ptlock-out"));
+		Files.createDirectories(work);
+		CheckOptions options = new CheckOptions(work, a.intValue("workers", 1), a.intValue("heap", 1024),
+				a.intValue("timeout", 0), new AtomicBoolean(), quiet ? ProgressListener.NONE : progress(err));
+		TlcChecker checker = new TlcChecker();
+		ConsoleReport report = new ConsoleReport();
+		List<CheckResult> results = new ArrayList<>();
+		ExitCode code = ExitCode.OK;
+		for (Program p : programs) {
+			CheckResult r = checker.check(p, options);
+			results.add(r);
+			if (!json) {
+				report.print(r, out);
+			}
+			code = worse(code, exitCode(r));
+		}
+		if (json) {
+			out.println(Json.write(Map.of("results", results.stream().map(ResultJson::of).toList())));
+		} else {
+			out.println(summary(results, code));
+		}
+		return code;
+	}
+
+	static ExitCode exitCode(CheckResult r) {
+		return switch (r.status()) {
+		case FAILED -> ExitCode.CHECKER_FAILURE;
+		case TIMEOUT, CANCELLED -> ExitCode.TIMEOUT;
+		case COMPLETED -> r.allAsExpected() ? ExitCode.OK : ExitCode.UNEXPECTED_VERDICT;
+		};
+	}
+
+	private static ExitCode worse(ExitCode a, ExitCode b) {
+		return b.code > a.code ? b : a;
+	}
+
+	private static String summary(List<CheckResult> results, ExitCode code) {
+		long props = results.stream().mapToLong(r -> r.properties().size()).sum();
+		long unexpected = results.stream().flatMap(r -> r.properties().stream()).filter(p -> !p.asExpected()).count();
+		String status = code == ExitCode.OK ? "all as expected" : code.name().toLowerCase(java.util.Locale.ROOT);
+		return results.size() + " scenario(s), " + props + " verdict(s), " + unexpected + " unexpected: " + status;
+	}
+
+	private static ProgressListener progress(PrintStream err) {
+		return new ProgressListener() {
+			@Override
+			public void progress(String scenario, long distinct, long queue, long rate) {
+				err.printf("  [%s] %d distinct states, %d on queue, %d states/min%n", scenario, distinct, queue, rate);
+			}
+
+			@Override
+			public void message(String text) {
+				err.println("  " + text);
+			}
+		};
+	}
+
+	static boolean completed(CheckResult r) {
+		return r.status() == CheckStatus.COMPLETED;
+	}
+}

@@ -1,0 +1,40 @@
+package ptlock.cli;
+
+import java.io.PrintStream;
+
+import ptlock.check.CheckResult;
+import ptlock.check.CheckStatus;
+import ptlock.check.PropertyResult;
+import ptlock.ir.Property;
+import ptlock.report.RaceRenderer;
+
+/** Prints check results for a terminal: one line per property, then each counterexample as a race. */
+final class ConsoleReport {
+	private final RaceRenderer races = new RaceRenderer();
+
+	void print(CheckResult r, PrintStream out) {
+		out.println("scenario " + r.program().scenario() + (r.program().doc() == null ? "" : ": " + r.program().doc()));
+		out.println("  " + r.stats().distinctStates() + " distinct states, depth " + r.stats().depth() + ", "
+				+ r.stats().millis() + " ms (" + r.engine() + ")");
+		if (r.status() != CheckStatus.COMPLETED) {
+			out.println("  check " + r.status().name().toLowerCase(java.util.Locale.ROOT)
+					+ (r.message() == null ? "" : ": " + r.message()));
+		}
+		for (PropertyResult p : r.properties()) {
+			String expected = p.expected() == null ? "no expectation" : "expected " + p.expected().code();
+			out.printf("  %-22s %-9s %s%s%n", p.property(), p.verdict().code().toUpperCase(java.util.Locale.ROOT),
+					p.asExpected() ? "as expected" : "UNEXPECTED (" + expected + ")",
+					p.asExpected() && p.expected() != null ? "" : "");
+		}
+		for (PropertyResult p : r.properties()) {
+			if (p.trace() != null) {
+				Property prop = r.program().property(p.property());
+				out.println();
+				out.println("  counterexample for " + p.property()
+						+ (prop != null && prop.doc() != null ? ": " + prop.doc() : ""));
+				out.print(races.render(r.program(), p));
+			}
+		}
+		out.println();
+	}
+}

@@ -1,0 +1,24 @@
+package ptlock.cli;
+
+/** The exit codes of the ptlock command (documented in README.md; stable). */
+public enum ExitCode {
+	/** Every property got the verdict the spec expects. */
+	OK(0),
+	/** Some property got a verdict other than the one the spec expects (an unexpected violation, or a violation
+	 * that was expected but not found). */
+	UNEXPECTED_VERDICT(1),
+	/** The spec does not parse or validate (file:line:column messages on stderr). */
+	SPEC_ERROR(2),
+	/** The model checker failed: crash, out of memory, unreadable output. */
+	CHECKER_FAILURE(3),
+	/** The time limit (--timeout) was reached before every property had a verdict. */
+	TIMEOUT(4),
+	/** Bad command line. */
+	USAGE(64);
+
+	public final int code;
+
+	ExitCode(int code) {
+		this.code = code;
+	}
+}

@@ -1,0 +1,46 @@
+package ptlock.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/** The ptlock command line. Each run is independent: no static state besides what the JVM gives. */
+public final class Main {
+	static final String USAGE = """
+			usage: ptlock <command> [options]
+			  check SPEC.ptl [--scenario NAME] [--json] [--quiet] [--out DIR] [--workers N] [--heap MB] [--timeout S]
+			      model-check each scenario with TLC; print every property's verdict, whether it is the one the spec
+			      expects, and counterexamples as races (one column per CPU)
+			  tla SPEC.ptl [--scenario NAME] [--out DIR]
+			      write the generated TLA+ module and .cfg of each scenario
+			exit codes: 0 all as expected, 1 unexpected verdict, 2 spec error, 3 checker failure, 4 timeout, 64 usage
+			""";
+
+	public static void main(String[] argv) {
+		System.exit(run(Arrays.asList(argv), System.out, System.err).code);
+	}
+
+	public static ExitCode run(List<String> argv, PrintStream out, PrintStream err) {
+		if (argv.isEmpty() || argv.get(0).equals("help") || argv.get(0).equals("--help")) {
+			out.print(USAGE);
+			return argv.isEmpty() ? ExitCode.USAGE : ExitCode.OK;
+		}
+		String cmd = argv.get(0);
+		List<String> rest = argv.subList(1, argv.size());
+		try {
+			return switch (cmd) {
+			case "check" -> new CheckCommand().run(Args.parse(rest, CheckCommand.FLAGS, CheckCommand.VALUED), out, err);
+			case "tla" -> new TlaCommand().run(Args.parse(rest, TlaCommand.FLAGS, TlaCommand.VALUED), out, err);
+			default -> throw new Args.UsageException("unknown command '" + cmd + "'");
+			};
+		} catch (Args.UsageException e) {
+			err.println("ptlock: " + e.getMessage());
+			err.print(USAGE);
+			return ExitCode.USAGE;
+		} catch (IOException e) {
+			err.println("ptlock: " + e.getMessage());
+			return ExitCode.CHECKER_FAILURE;
+		}
+	}
+}

@@ -1,0 +1,50 @@
+package ptlock.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import ptlock.ir.Program;
+import ptlock.lang.load.Issue;
+import ptlock.lang.load.LoadedSpec;
+import ptlock.lang.load.SpecLoader;
+import ptlock.lang.lower.Lowering;
+import ptlock.lang.ptlock.Scenario;
+
+/** Loads a spec and lowers its scenarios, printing problems as file:line:column messages. */
+final class Specs {
+	private final SpecLoader loader = new SpecLoader();
+
+	/** The lowered scenarios (all, or the one named), or null after printing the errors. */
+	List<Program> programs(Path file, String scenario, PrintStream err, boolean warnings) {
+		LoadedSpec spec = loader.load(file);
+		for (Issue i : spec.issues()) {
+			if (i.severity() == Issue.Severity.ERROR || warnings) {
+				err.println(i);
+			}
+		}
+		if (spec.hasErrors() || spec.main() == null) {
+			return null;
+		}
+		List<Program> out = new ArrayList<>();
+		for (Scenario s : spec.scenarios()) {
+			if (scenario != null && !scenario.equals(s.getName())) {
+				continue;
+			}
+			Lowering.Result r = new Lowering().lower(spec.models(), s);
+			if (!r.ok()) {
+				// the validator has reported these already; lowering failed anyway
+				err.println(file + ": scenario " + s.getName() + " cannot be lowered");
+				return null;
+			}
+			out.add(r.program());
+		}
+		if (out.isEmpty()) {
+			err.println(file + ":1:1: error: " + (scenario == null ? "the spec has no scenario"
+					: "no scenario named '" + scenario + "'") + " [ptlock.no-scenario]");
+			return null;
+		}
+		return out;
+	}
+}

@@ -1,0 +1,33 @@
+package ptlock.ir;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario lowered to the IR: the state schema, the initial assignments, the threads and the properties.
+ * Both back ends (the TLA+ generator and the simulator) take this and nothing else.
+ *
+ * @param init assignments executed once from each variable's default value
+ * @param expectations the verdict the spec's author expects for each property (may be incomplete)
+ */
+public record Program(String spec, String scenario, String doc, SourceLoc loc, List<Var> globals, List<Stmt> init,
+		List<ThreadIr> threads, List<Property> properties, Map<String, Verdict> expectations) {
+
+	public ThreadIr thread(String name) {
+		for (ThreadIr t : threads) {
+			if (t.name().equals(name)) {
+				return t;
+			}
+		}
+		throw new IllegalArgumentException("no thread " + name);
+	}
+
+	public Property property(String name) {
+		for (Property p : properties) {
+			if (p.name().equals(name)) {
+				return p;
+			}
+		}
+		return null;
+	}
+}

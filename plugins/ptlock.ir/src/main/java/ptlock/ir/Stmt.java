@@ -1,0 +1,48 @@
+package ptlock.ir;
+
+import java.util.List;
+
+/**
+ * The micro-operations of the core semantics. One {@link Step} is a tree of these, executed atomically; every
+ * path through the tree ends in {@link Goto} or {@link Halt}. The kernel primitives (spin_lock, pte_free_defer,
+ * rcu_read_lock, ...) are written in the prelude in terms of these and nothing else.
+ * <p>
+ * The TLA+ for each micro-operation is produced by {@code ptlock.tla.StepCompiler} (method named after the record).
+ */
+public sealed interface Stmt {
+
+	/** target := value, where target is a variable, an element or a field of one, or a temp. */
+	record Assign(Expr target, Expr value) implements Stmt {
+	}
+
+	/** The step is enabled only if cond holds (blocking wait: spin_lock on a held lock). */
+	record Await(Expr cond) implements Stmt {
+	}
+
+	/** If cond is false, the named property is violated. */
+	record Assert(String property, Expr cond, SourceLoc loc) implements Stmt {
+	}
+
+	record If(Expr cond, List<Stmt> then, List<Stmt> otherwise) implements Stmt {
+	}
+
+	/** Nondeterministic choice: each branch is a possible behaviour. */
+	record Either(List<List<Stmt>> branches) implements Stmt {
+	}
+
+	/** target := any value v in lo..hi with cond(v); blocks if there is none. */
+	record Pick(Expr target, Temp bound, Expr lo, Expr hi, Expr cond) implements Stmt {
+	}
+
+	/** temp := value, for the rest of the step. */
+	record Let(Temp temp, Expr value) implements Stmt {
+	}
+
+	/** The thread's next step (its program counter's new value). */
+	record Goto(int step) implements Stmt {
+	}
+
+	/** The thread has finished. */
+	record Halt() implements Stmt {
+	}
+}

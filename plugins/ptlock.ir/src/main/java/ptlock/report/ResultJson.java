@@ -1,0 +1,57 @@
+package ptlock.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ptlock.check.CheckResult;
+import ptlock.check.PropertyResult;
+import ptlock.check.TraceStep;
+import ptlock.ir.Step;
+
+/** The JSON form of check results (verdict kinds and statuses are the stable lower-case codes). */
+public final class ResultJson {
+	private ResultJson() {
+	}
+
+	public static Map<String, Object> of(CheckResult r) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("spec", r.program().spec());
+		m.put("scenario", r.program().scenario());
+		m.put("file", r.program().loc().file());
+		m.put("engine", r.engine());
+		m.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+		m.put("message", r.message());
+		m.put("distinctStates", r.stats().distinctStates());
+		m.put("depth", r.stats().depth());
+		m.put("millis", r.stats().millis());
+		List<Object> props = new ArrayList<>();
+		for (PropertyResult p : r.properties()) {
+			Map<String, Object> pm = new LinkedHashMap<>();
+			pm.put("property", p.property());
+			pm.put("verdict", p.verdict().code());
+			pm.put("expected", p.expected() == null ? null : p.expected().code());
+			pm.put("asExpected", p.asExpected());
+			if (p.trace() != null) {
+				List<Object> steps = new ArrayList<>();
+				for (TraceStep s : p.trace().steps()) {
+					Map<String, Object> sm = new LinkedHashMap<>();
+					sm.put("thread", s.thread());
+					if (s.thread() != null) {
+						Step st = r.program().thread(s.thread()).step(s.step());
+						sm.put("step", s.step());
+						sm.put("code", st.label());
+						sm.put("location", st.loc().position());
+					}
+					sm.put("state", s.values());
+					steps.add(sm);
+				}
+				pm.put("trace", steps);
+			}
+			props.add(pm);
+		}
+		m.put("properties", props);
+		return m;
+	}
+}

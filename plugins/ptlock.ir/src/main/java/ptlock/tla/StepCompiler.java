@@ -1,0 +1,164 @@
+package ptlock.tla;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import ptlock.ir.Expr;
+import ptlock.ir.Stmt;
+import ptlock.ir.Var;
+
+/**
+ * Compiles the micro-operation tree of one step into TLA+ disjuncts, one per path through the tree, by symbolic
+ * execution: each variable's new value is an expression over the state before the step. The method for each
+ * micro-operation is named after its {@link Stmt} record; the simulator's interpreter mirrors them one to one.
+ */
+final class StepCompiler {
+	private final Set<String> checkedAssertions;
+	private int binderCounter;
+
+	StepCompiler(Set<String> checkedAssertions) {
+		this.checkedAssertions = checkedAssertions;
+	}
+
+	/** All complete paths of a statement list, starting from the given state. */
+	List<SymState> paths(List<Stmt> body, SymState start) {
+		List<SymState> out = new ArrayList<>();
+		exec(body, 0, start, out::add);
+		return out;
+	}
+
+	private void exec(List<Stmt> stmts, int i, SymState s, Consumer<SymState> done) {
+		if (i == stmts.size()) {
+			done.accept(s);
+			return;
+		}
+		Stmt st = stmts.get(i);
+		Consumer<SymState> next = t -> exec(stmts, i + 1, t, done);
+		switch (st) {
+		case Stmt.Assign a -> next.accept(assign(a, s));
+		case Stmt.Await a -> next.accept(await(a, s));
+		case Stmt.Assert a -> next.accept(assertion(a, s));
+		case Stmt.Let l -> next.accept(let(l, s));
+		case Stmt.If f -> ifThenElse(f, s, next);
+		case Stmt.Either e -> either(e, s, next);
+		case Stmt.Pick p -> next.accept(pick(p, s));
+		case Stmt.Goto g -> done.accept(jump(TlaNames.pcValue(g.step()), s));
+		case Stmt.Halt h -> done.accept(jump(TlaNames.DONE, s));
+		}
+	}
+
+	/** Assign: the root variable gets [old EXCEPT !sel = value] (or the value itself). */
+	private SymState assign(Stmt.Assign a, SymState s) {
+		String value = ExprPrinter.print(a.value(), s);
+		SymState t = s.copy();
+		StringBuilder selectors = new StringBuilder();
+		Expr root = root(a.target(), selectors, s);
+		String newValue = selectors.isEmpty() ? value
+				: "[" + current(root, s) + " EXCEPT !" + selectors + " = " + value + "]";
+		switch (root) {
+		case Expr.VarRef v -> t.values.put(v.var(), newValue);
+		case Expr.TempRef tr -> t.temps.put(tr.temp(), newValue);
+		default -> throw new IllegalStateException("not assignable: " + root);
+		}
+		return t;
+	}
+
+	private static Expr root(Expr target, StringBuilder selectors, SymState s) {
+		return switch (target) {
+		case Expr.Index x -> {
+			Expr r = root(x.base(), selectors, s);
+			selectors.append('[').append(ExprPrinter.print(x.index(), s)).append(']');
+			yield r;
+		}
+		case Expr.FieldGet f -> {
+			Expr r = root(f.base(), selectors, s);
+			selectors.append('.').append(f.field());
+			yield r;
+		}
+		default -> target;
+		};
+	}
+
+	private static String current(Expr root, SymState s) {
+		return switch (root) {
+		case Expr.VarRef v -> s.values.getOrDefault(v.var(), v.var().name());
+		case Expr.TempRef t -> s.temps.get(t.temp());
+		default -> throw new IllegalStateException();
+		};
+	}
+
+	/** Await: a guard of the path. */
+	private static SymState await(Stmt.Await a, SymState s) {
+		SymState t = s.copy();
+		t.guards.add(ExprPrinter.print(a.cond(), s));
+		return t;
+	}
+
+	/** Assert: recorded; the step sets the property's violation flag if it is false. */
+	private SymState assertion(Stmt.Assert a, SymState s) {
+		if (!checkedAssertions.contains(a.property())) {
+			return s;
+		}
+		SymState t = s.copy();
+		t.asserts.computeIfAbsent(a.property(), k -> new ArrayList<>()).add(ExprPrinter.print(a.cond(), s));
+		return t;
+	}
+
+	/** Let: a step-local value, substituted where it is read. */
+	private static SymState let(Stmt.Let l, SymState s) {
+		SymState t = s.copy();
+		t.temps.put(l.temp(), ExprPrinter.print(l.value(), s));
+		return t;
+	}
+
+	/** If: two paths, guarded by the condition and its negation (constant conditions fold). */
+	private void ifThenElse(Stmt.If f, SymState s, Consumer<SymState> next) {
+		if (f.cond() instanceof Expr.BoolLit b) {
+			exec(b.value() ? f.then() : f.otherwise(), 0, s, next);
+			return;
+		}
+		String c = ExprPrinter.print(f.cond(), s);
+		SymState yes = s.copy();
+		yes.guards.add(c);
+		exec(f.then(), 0, yes, next);
+		SymState no = s.copy();
+		no.guards.add("~(" + c + ")");
+		exec(f.otherwise(), 0, no, next);
+	}
+
+	/** Either: one path per branch. */
+	private void either(Stmt.Either e, SymState s, Consumer<SymState> next) {
+		for (List<Stmt> branch : e.branches()) {
+			exec(branch, 0, s.copy(), next);
+		}
+	}
+
+	/** Pick: an existential binder over lo..hi, guarded by the condition. */
+	private SymState pick(Stmt.Pick p, SymState s) {
+		String name = "k" + (++binderCounter);
+		SymState t = s.copy();
+		t.binders.add(name + " \\in " + ExprPrinter.print(p.lo(), s) + ".." + ExprPrinter.print(p.hi(), s));
+		t.temps.put(p.bound(), name);
+		if (p.cond() != null) {
+			t.guards.add(ExprPrinter.print(p.cond(), t));
+		}
+		if (p.target() != null) {
+			return assign(new Stmt.Assign(p.target(), new Expr.TempRef(p.bound())), t);
+		}
+		return t;
+	}
+
+	/** Goto / Halt: the path ends with the thread's next pc. */
+	private static SymState jump(String pc, SymState s) {
+		SymState t = s.copy();
+		t.nextPc = pc;
+		return t;
+	}
+
+	/** Ensures every state variable written is still typed: used by the generator for UNCHANGED. */
+	static boolean assigns(SymState s, Var v) {
+		return s.values.containsKey(v);
+	}
+}

@@ -1,0 +1,99 @@
+package ptlock.lang.lower;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import ptlock.lang.ptlock.BinExpr;
+import ptlock.lang.ptlock.Const;
+import ptlock.lang.ptlock.Expr;
+import ptlock.lang.ptlock.IntLit;
+import ptlock.lang.ptlock.NameRef;
+import ptlock.lang.ptlock.UnExpr;
+import ptlock.lang.validation.IssueCodes;
+
+/** Evaluates constant integer expressions: literals, constants, THREADS, + - * / %. */
+final class ConstEvaluator {
+	private final SymbolTable symbols;
+	private final Problems problems;
+	private final Map<String, Integer> overrides;
+	private final Map<String, Integer> cache = new HashMap<>();
+	private final Set<String> evaluating = new HashSet<>();
+
+	ConstEvaluator(SymbolTable symbols, Problems problems, Map<String, Integer> overrides, int threads) {
+		this.symbols = symbols;
+		this.problems = problems;
+		this.overrides = new HashMap<>(overrides);
+		this.overrides.putIfAbsent("THREADS", threads);
+	}
+
+	/** The value, or null (and an error) if the expression is not constant. */
+	Integer eval(Expr e) {
+		switch (e) {
+		case IntLit i:
+			return i.getValue();
+		case UnExpr u when "-".equals(u.getOp()):
+			Integer v = eval(u.getOperand());
+			return v == null ? null : -v;
+		case BinExpr b:
+			Integer l = eval(b.getLeft());
+			Integer r = eval(b.getRight());
+			if (l == null || r == null) {
+				return null;
+			}
+			switch (b.getOp()) {
+			case "+":
+				return l + r;
+			case "-":
+				return l - r;
+			case "*":
+				return l * r;
+			case "/":
+			case "%":
+				if (r == 0) {
+					problems.error(IssueCodes.NOT_CONSTANT, "division by zero", b);
+					return null;
+				}
+				return "/".equals(b.getOp()) ? l / r : l % r;
+			default:
+				break;
+			}
+			break;
+		case NameRef n:
+			return named(n.getName(), n);
+		default:
+			break;
+		}
+		problems.error(IssueCodes.NOT_CONSTANT, "a constant integer expression is required here", e);
+		return null;
+	}
+
+	Integer named(String name, org.eclipse.emf.ecore.EObject at) {
+		if (overrides.containsKey(name)) {
+			return overrides.get(name);
+		}
+		if (cache.containsKey(name)) {
+			return cache.get(name);
+		}
+		Const c = symbols.consts.get(name);
+		if (c == null) {
+			problems.error(IssueCodes.UNKNOWN_NAME, "'" + name + "' is not a constant", at);
+			return null;
+		}
+		if (c.getValue() == null) {
+			problems.error(IssueCodes.NO_VALUE, "constant '" + name + "' has no value: the spec must define it ('const "
+					+ name + " = ...;')", at);
+			cache.put(name, null);
+			return null;
+		}
+		if (!evaluating.add(name)) {
+			problems.error(IssueCodes.NOT_CONSTANT, "constant '" + name + "' is defined in terms of itself", at);
+			return null;
+		}
+		Integer v = eval(c.getValue());
+		evaluating.remove(name);
+		cache.put(name, v);
+		return v;
+	}
+}

@@ -1,0 +1,198 @@
+package ptlock.lang.lower;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ptlock.ir.Expr;
+import ptlock.ir.Program;
+import ptlock.ir.Property;
+import ptlock.ir.Stmt;
+import ptlock.ir.ThreadIr;
+import ptlock.ir.Type;
+import ptlock.ir.Var;
+import ptlock.ir.Verdict;
+import ptlock.lang.ptlock.Expectation;
+import ptlock.lang.ptlock.InitBlock;
+import ptlock.lang.ptlock.Invariant;
+import ptlock.lang.ptlock.Model;
+import ptlock.lang.ptlock.Scenario;
+import ptlock.lang.ptlock.ScenarioMember;
+import ptlock.lang.ptlock.SetConst;
+import ptlock.lang.ptlock.ThreadDecl;
+import ptlock.lang.ptlock.VarDecl;
+import ptlock.lang.validation.IssueCodes;
+
+/** Lowers one scenario of a spec (and everything it includes) to the IR. The entry point of this package. */
+public final class Lowering {
+
+	/** The result: the program, or the errors; warnings in both cases. */
+	public record Result(Program program, List<Diagnostic> diagnostics) {
+		public boolean ok() {
+			return program != null;
+		}
+	}
+
+	/**
+	 * @param models the spec and every model it includes, the spec first
+	 */
+	public Result lower(List<Model> models, Scenario scenario) {
+		Problems problems = new Problems();
+		SymbolTable symbols = SymbolTable.of(models, problems);
+		Program p = lower(symbols, scenario, problems);
+		return new Result(problems.hasErrors() ? null : p, problems.all());
+	}
+
+	private Program lower(SymbolTable symbols, Scenario scenario, Problems problems) {
+		List<ThreadDecl> threadDecls = new ArrayList<>();
+		Map<String, Integer> overrides = new HashMap<>();
+		List<Expectation> expectations = new ArrayList<>();
+		for (ScenarioMember m : scenario.getMembers()) {
+			switch (m) {
+			case ThreadDecl t -> threadDecls.add(t);
+			case Expectation e -> expectations.add(e);
+			case SetConst c -> {
+				Integer v = new ConstEvaluator(symbols, problems, Map.of(), 0).eval(c.getValue());
+				if (!symbols.consts.containsKey(c.getName())) {
+					problems.error(IssueCodes.UNKNOWN_NAME, "'" + c.getName() + "' is not a constant", c);
+				} else if (v != null) {
+					overrides.put(c.getName(), v);
+				}
+			}
+			default -> throw new IllegalStateException(String.valueOf(m));
+			}
+		}
+		if (threadDecls.isEmpty()) {
+			problems.error(IssueCodes.NO_THREADS, "scenario '" + scenario.getName() + "' runs no thread", scenario);
+		}
+		int nthreads = threadDecls.size();
+		ConstEvaluator consts = new ConstEvaluator(symbols, problems, overrides, nthreads);
+		TypeResolver types = new TypeResolver(symbols, consts, problems, nthreads);
+
+		Map<String, Var> globals = new LinkedHashMap<>();
+		for (VarDecl v : symbols.globals.values()) {
+			globals.put(v.getName(), new Var(v.getName(), v.getName(), types.resolve(v.getType()), null));
+		}
+		Scope scope = new Scope(symbols, problems, consts, types, globals, nthreads);
+		StepLowering steps = new StepLowering(scope);
+
+		List<Stmt> init = new ArrayList<>();
+		Env root = new Env(null);
+		for (VarDecl v : symbols.globals.values()) {
+			if (v.getInit() != null) {
+				List<Stmt> pre = new ArrayList<>();
+				Expr value = steps.exprs.lower(v.getInit(), root, pre);
+				Var g = globals.get(v.getName());
+				init.addAll(pre);
+				broadcast(new Expr.VarRef(g), g.type(), value, init, steps, v);
+			}
+		}
+		for (InitBlock b : symbols.inits) {
+			init.addAll(steps.lowerAll(b.getBody().getStmts(), root, StepLowering.Ret.NONE));
+		}
+		if (containsChoice(init)) {
+			problems.error(IssueCodes.NONDETERMINISTIC_INIT, "initial values must be deterministic",
+					symbols.inits.isEmpty() ? scenario : symbols.inits.get(0));
+		}
+
+		List<ThreadIr> threads = new ArrayList<>();
+		Set<String> threadNames = new HashSet<>();
+		for (int i = 0; i < threadDecls.size(); i++) {
+			ThreadDecl t = threadDecls.get(i);
+			if (!threadNames.add(t.getName())) {
+				problems.error(IssueCodes.DUPLICATE_NAME, "two threads named '" + t.getName() + "'", t);
+			}
+			Callee path = Callee.of(symbols, t.getPath());
+			if (path == null) {
+				problems.error(IssueCodes.UNKNOWN_PRIMITIVE, "unknown path '" + t.getPath() + "'", t);
+				continue;
+			}
+			if (path.params().size() != t.getArgs().size()) {
+				problems.error(IssueCodes.ARG_COUNT, "'" + path.name() + "' takes " + path.params().size()
+						+ " argument(s), not " + t.getArgs().size(), t);
+				continue;
+			}
+			Env env = new Env(null);
+			scope.threadIndex = 0;
+			for (int k = 0; k < path.params().size(); k++) {
+				List<Stmt> pre = new ArrayList<>();
+				env.bind(path.params().get(k).getName(), steps.exprs.lower(t.getArgs().get(k), root, pre));
+				if (!pre.isEmpty()) {
+					problems.error(IssueCodes.NOT_CONSTANT, "thread arguments must be constants", t.getArgs().get(k));
+				}
+			}
+			String pathText = t.getPath() + "(" + String.join(", ",
+					t.getArgs().stream().map(ThreadLowering::text).toList()) + ")";
+			threads.add(new ThreadLowering(scope, steps).lower(t.getName(), pathText, i + 1, t.isDaemon(), path, env));
+		}
+
+		List<Property> properties = new ArrayList<>();
+		for (ptlock.lang.ptlock.Property p : symbols.properties.values()) {
+			properties.add(new Property(p.getName(), Property.Kind.ASSERTION, p.getDoc(), null, Sources.of(p)));
+		}
+		for (Invariant inv : symbols.invariants.values()) {
+			scope.threadIndex = 0;
+			List<Stmt> pre = new ArrayList<>();
+			Expr cond = steps.exprs.bool(inv.getCond(), root, pre);
+			if (!pre.isEmpty()) {
+				problems.error(IssueCodes.NOT_CONSTANT, "an invariant cannot call primitives", inv);
+			}
+			properties.add(new Property(inv.getName(), Property.Kind.INVARIANT, inv.getDoc(), cond, Sources.of(inv)));
+		}
+		properties.add(new Property(Property.NO_DEADLOCK, Property.Kind.DEADLOCK,
+				"Every thread that must finish can finish: no thread waits forever", null, Sources.of(scenario)));
+
+		Map<String, Verdict> expected = new LinkedHashMap<>();
+		for (Expectation e : expectations) {
+			if (properties.stream().noneMatch(p -> p.name().equals(e.getProperty()))) {
+				problems.error(IssueCodes.UNKNOWN_PROPERTY, "unknown property '" + e.getProperty() + "'", e);
+				continue;
+			}
+			expected.put(e.getProperty(), e.getVerdict() == ptlock.lang.ptlock.Verdict.HOLDS ? Verdict.HOLDS
+					: Verdict.VIOLATED);
+		}
+		for (Property p : properties) {
+			if (!expected.containsKey(p.name())) {
+				problems.warning(IssueCodes.MISSING_EXPECTATION, "scenario '" + scenario.getName()
+						+ "' does not say whether '" + p.name() + "' holds or is violated", scenario);
+			}
+		}
+		String spec = ((Model) scenario.eContainer()).getName();
+		if (spec == null) {
+			String file = Sources.fileName(scenario);
+			spec = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.ptl$", "");
+		}
+		return new Program(spec, scenario.getName(), scenario.getDoc(), Sources.of(scenario),
+				List.copyOf(globals.values()), init, threads, properties, expected);
+	}
+
+	/** x = v, or, for an array x and a scalar v, every element of x = v. */
+	private static void broadcast(Expr target, Type t, Expr value, List<Stmt> out, StepLowering steps,
+			VarDecl at) {
+		if (t instanceof Type.Array a && !(value.type() instanceof Type.Array)) {
+			for (int i = 1; i <= a.size(); i++) {
+				broadcast(new Expr.Index(target, new Expr.IntLit(i, TypeResolver.INT), a.elem()), a.elem(), value,
+						out, steps, at);
+			}
+			return;
+		}
+		steps.exprs.expectCompatible(t, value.type(), at);
+		out.add(new Stmt.Assign(target, value));
+	}
+
+	private static boolean containsChoice(List<Stmt> stmts) {
+		for (Stmt s : stmts) {
+			if (s instanceof Stmt.Either || s instanceof Stmt.Pick || s instanceof Stmt.Await) {
+				return true;
+			}
+			if (s instanceof Stmt.If f && (containsChoice(f.then()) || containsChoice(f.otherwise()))) {
+				return true;
+			}
+		}
+		return false;
+	}
+}

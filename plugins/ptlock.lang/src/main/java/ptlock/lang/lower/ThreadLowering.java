@@ -1,0 +1,333 @@
+package ptlock.lang.lower;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+
+import ptlock.ir.Expr;
+import ptlock.ir.SourceLoc;
+import ptlock.ir.Step;
+import ptlock.ir.Stmt;
+import ptlock.ir.Temp;
+import ptlock.ir.ThreadIr;
+import ptlock.ir.Type;
+import ptlock.ir.Var;
+import ptlock.lang.ptlock.AtomicStmt;
+import ptlock.lang.ptlock.Block;
+import ptlock.lang.ptlock.CallExpr;
+import ptlock.lang.ptlock.EitherStmt;
+import ptlock.lang.ptlock.ExprStmt;
+import ptlock.lang.ptlock.ForStmt;
+import ptlock.lang.ptlock.IfStmt;
+import ptlock.lang.ptlock.PickStmt;
+import ptlock.lang.ptlock.ReturnStmt;
+import ptlock.lang.ptlock.VarDecl;
+import ptlock.lang.ptlock.WhileStmt;
+import ptlock.lang.validation.IssueCodes;
+
+/**
+ * Lowers a code path to the steps of one thread. What is one step: an atomic block, a call of an atomic primitive,
+ * an assignment, await, assert or pick, and the test of an 'if' or 'while'. Calls of non-atomic primitives and of
+ * other paths are inlined statement by statement. Built backwards (each statement knows its successor), then
+ * numbered in the order a reader meets them.
+ */
+final class ThreadLowering {
+	private static final int DONE = -1;
+
+	private final Scope scope;
+	private final StepLowering steps;
+	private final Map<Integer, Step> built = new HashMap<>();
+	private final Map<Integer, Integer> aliases = new HashMap<>();
+	private final List<Var> locals = new ArrayList<>();
+	private final Map<String, Integer> localNames = new HashMap<>();
+	private int nextId;
+
+	/** Where 'return' goes (the continuation of an inlined call) and where a returned value is stored. */
+	private record Ctx(int returnTo, Expr resultTarget) {
+	}
+
+	ThreadLowering(Scope scope, StepLowering steps) {
+		this.scope = scope;
+		this.steps = steps;
+	}
+
+	ThreadIr lower(String threadName, String pathText, int index, boolean daemon, Callee path, Env env) {
+		scope.threadIndex = index;
+		scope.threadName = threadName;
+		scope.callStack.push(path.name());
+		int entry;
+		try {
+			entry = seq(path.body().getStmts(), 0, env, DONE, new Ctx(DONE, null));
+		} finally {
+			scope.callStack.pop();
+		}
+		return finish(threadName, index, daemon, pathText, entry);
+	}
+
+	private int seq(List<ptlock.lang.ptlock.Stmt> stmts, int i, Env env, int next, Ctx ctx) {
+		if (i >= stmts.size()) {
+			return next;
+		}
+		ptlock.lang.ptlock.Stmt s = stmts.get(i);
+		if (s instanceof VarDecl v) {
+			Var local = newLocal(v.getName(), scope.types.resolve(v.getType()));
+			Env inner = env.child();
+			inner.bind(v.getName(), new Expr.VarRef(local));
+			int rest = seq(stmts, i + 1, inner, next, ctx);
+			if (v.getInit() == null) {
+				return rest;
+			}
+			List<Stmt> body = new ArrayList<>();
+			Expr value = steps.exprs.lower(v.getInit(), env, body);
+			steps.exprs.expectCompatible(local.type(), value.type(), v.getInit());
+			body.add(new Stmt.Assign(new Expr.VarRef(local), value));
+			return step(v, label(v), body, rest);
+		}
+		if (s instanceof PickStmt p) {
+			Var local = newLocal(p.getName(), TypeResolver.INT);
+			Env inner = env.child();
+			inner.bind(p.getName(), new Expr.VarRef(local));
+			int rest = seq(stmts, i + 1, inner, next, ctx);
+			Temp t = new Temp(scope.fresh(p.getName()), TypeResolver.INT);
+			Env condEnv = env.child();
+			condEnv.bind(p.getName(), new Expr.TempRef(t));
+			List<Stmt> body = new ArrayList<>();
+			body.add(steps.pick(p, new Expr.VarRef(local), t, env, condEnv));
+			return step(p, label(p), body, rest);
+		}
+		int rest = seq(stmts, i + 1, env, next, ctx);
+		return stmt(s, env, rest, ctx);
+	}
+
+	private int stmt(ptlock.lang.ptlock.Stmt s, Env env, int next, Ctx ctx) {
+		switch (s) {
+		case Block b:
+			return seq(b.getStmts(), 0, env.child(), next, ctx);
+		case ReturnStmt r: {
+			if (r.getValue() == null || ctx.resultTarget() == null) {
+				return ctx.returnTo();
+			}
+			List<Stmt> body = new ArrayList<>();
+			Expr v = steps.exprs.lower(r.getValue(), env, body);
+			body.add(new Stmt.Assign(ctx.resultTarget(), v));
+			return step(r, label(r), body, ctx.returnTo());
+		}
+		case IfStmt f: {
+			int thenEntry = stmt(f.getThen(), env.child(), next, ctx);
+			int elseEntry = f.getElse() == null ? next : stmt(f.getElse(), env.child(), next, ctx);
+			List<Stmt> body = new ArrayList<>();
+			Expr c = steps.exprs.bool(f.getCond(), env, body);
+			if (c instanceof Expr.BoolLit b && body.isEmpty()) {
+				return b.value() ? thenEntry : elseEntry;
+			}
+			body.add(new Stmt.If(c, List.of(jump(thenEntry)), List.of(jump(elseEntry))));
+			return stepNoJump(f, "if (" + text(f.getCond()) + ")", body);
+		}
+		case WhileStmt w: {
+			int head = nextId++;
+			int bodyEntry = stmt(w.getBody(), env.child(), head, ctx);
+			List<Stmt> body = new ArrayList<>();
+			Expr c = steps.exprs.bool(w.getCond(), env, body);
+			if (c instanceof Expr.BoolLit b && body.isEmpty()) {
+				if (!b.value()) {
+					aliases.put(head, next);
+					return next;
+				}
+				if (bodyEntry == head) {
+					scope.problems.error(IssueCodes.LOOP_IN_ATOMIC, "this loop does nothing forever", w);
+					return next;
+				}
+				aliases.put(head, bodyEntry);
+				return bodyEntry;
+			}
+			body.add(new Stmt.If(c, List.of(jump(bodyEntry)), List.of(jump(next))));
+			built.put(head, new Step(head, "while (" + text(w.getCond()) + ")", Sources.of(w), body));
+			return head;
+		}
+		case ForStmt f: {
+			Integer lo = scope.consts.eval(f.getLo());
+			Integer hi = scope.consts.eval(f.getHi());
+			int entry = next;
+			if (lo != null && hi != null) {
+				for (int k = hi; k >= lo; k--) {
+					Env inner = env.child();
+					inner.bind(f.getName(), new Expr.IntLit(k, TypeResolver.INT));
+					entry = stmt(f.getBody(), inner, entry, ctx);
+				}
+			}
+			return entry;
+		}
+		case EitherStmt e: {
+			List<List<Stmt>> branches = new ArrayList<>();
+			for (Block b : e.getBranches()) {
+				branches.add(List.of(jump(stmt(b, env.child(), next, ctx))));
+			}
+			return stepNoJump(e, "either", new ArrayList<>(List.of(new Stmt.Either(branches))));
+		}
+		case AtomicStmt a:
+			return step(a, label(a), steps.lowerAll(a.getBody().getStmts(), env.child(), StepLowering.Ret.NONE), next);
+		case ExprStmt x:
+			return exprStmt(x, env, next);
+		default:
+			return step(s, label(s), steps.lowerAll(List.of(s), env, StepLowering.Ret.NONE), next);
+		}
+	}
+
+	private int exprStmt(ExprStmt x, Env env, int next) {
+		CallExpr call = x.getValue() == null ? (x.getExpr() instanceof CallExpr c ? c : null)
+				: (x.getValue() instanceof CallExpr c ? c : null);
+		Callee callee = call == null ? null : Callee.of(scope.symbols, call.getName());
+		// atomic primitives, and primitives that compute a value, are one step (labelled with the call's line)
+		if (callee == null || callee.atomic() || callee.result() != null) {
+			return step(x, label(x), steps.exprStmt(x, env), next);
+		}
+		// a non-atomic primitive or a path: its statements become steps of this thread
+		if (callee.params().size() != call.getArgs().size()) {
+			scope.problems.error(IssueCodes.ARG_COUNT, "'" + callee.name() + "' takes " + callee.params().size()
+					+ " argument(s), not " + call.getArgs().size(), call);
+			return next;
+		}
+		if (scope.callStack.contains(callee.name())) {
+			scope.problems.error(IssueCodes.RECURSIVE_CALL,
+					"recursive call of '" + callee.name() + "' (calls are inlined: use a loop)", call);
+			return next;
+		}
+		List<Stmt> pre = new ArrayList<>();
+		Expr target = x.getValue() == null ? null : steps.exprs.lvalue(x.getExpr(), env, pre);
+		if (target != null && callee.result() == null) {
+			scope.problems.error(IssueCodes.NO_VALUE, "'" + callee.name() + "' does not return a value", call);
+		}
+		Env calleeEnv = steps.bindArgs(callee, call, env, pre, false);
+		if (!pre.isEmpty()) {
+			scope.problems.error(IssueCodes.NOT_CONSTANT, "arguments of the multi-step '" + callee.name()
+					+ "' must be variables or constants (they are passed by name)", call);
+		}
+		scope.callStack.push(callee.name());
+		try {
+			return seq(callee.body().getStmts(), 0, calleeEnv, next, new Ctx(next, target));
+		} finally {
+			scope.callStack.pop();
+		}
+	}
+
+	private Var newLocal(String name, Type type) {
+		int n = localNames.merge(name, 1, Integer::sum);
+		String unique = scope.threadName + "_" + name + (n == 1 ? "" : "_" + n);
+		Var v = new Var(unique, name, type, scope.threadName);
+		locals.add(v);
+		return v;
+	}
+
+	private int step(EObject at, String label, List<Stmt> body, int next) {
+		List<Stmt> b = new ArrayList<>(body);
+		b.add(jump(next));
+		return stepNoJump(at, label, b);
+	}
+
+	private int stepNoJump(EObject at, String label, List<Stmt> body) {
+		int id = nextId++;
+		built.put(id, new Step(id, label, Sources.of(at), body));
+		return id;
+	}
+
+	private static Stmt jump(int target) {
+		return target == DONE ? new Stmt.Halt() : new Stmt.Goto(target);
+	}
+
+	/** Numbers reachable steps 1..n in depth-first order from the entry (the order a reader meets them). */
+	private ThreadIr finish(String name, int index, boolean daemon, String path, int entry) {
+		Map<Integer, Integer> order = new LinkedHashMap<>();
+		Deque<Integer> todo = new ArrayDeque<>();
+		int start = resolve(entry);
+		if (start != DONE) {
+			todo.push(start);
+		}
+		while (!todo.isEmpty()) {
+			int id = todo.pop();
+			if (order.containsKey(id)) {
+				continue;
+			}
+			order.put(id, order.size() + 1);
+			List<Integer> targets = new ArrayList<>();
+			collectTargets(built.get(id).body(), targets);
+			for (int k = targets.size() - 1; k >= 0; k--) {
+				int t = resolve(targets.get(k));
+				if (t != DONE && !order.containsKey(t)) {
+					todo.push(t);
+				}
+			}
+		}
+		List<Step> out = new ArrayList<>();
+		for (Map.Entry<Integer, Integer> e : order.entrySet()) {
+			Step s = built.get(e.getKey());
+			out.add(new Step(e.getValue(), s.label(), s.loc(), renumber(s.body(), order)));
+		}
+		List<String> pcs = new ArrayList<>();
+		for (Step s : out) {
+			pcs.add("s" + s.id());
+		}
+		pcs.add("Done");
+		Var pc = new Var("pc_" + name, "pc", new Type.Enum("pc_" + name, pcs), name);
+		return new ThreadIr(index, name, path, daemon, pc, List.copyOf(locals), out,
+				start == DONE ? 0 : order.get(start));
+	}
+
+	private int resolve(int id) {
+		int guard = 0;
+		while (aliases.containsKey(id) && guard++ < 10_000) {
+			id = aliases.get(id);
+		}
+		return id;
+	}
+
+	private static void collectTargets(List<Stmt> body, List<Integer> out) {
+		for (Stmt s : body) {
+			switch (s) {
+			case Stmt.Goto g -> out.add(g.step());
+			case Stmt.If f -> {
+				collectTargets(f.then(), out);
+				collectTargets(f.otherwise(), out);
+			}
+			case Stmt.Either e -> e.branches().forEach(b -> collectTargets(b, out));
+			default -> {
+			}
+			}
+		}
+	}
+
+	private List<Stmt> renumber(List<Stmt> body, Map<Integer, Integer> order) {
+		List<Stmt> out = new ArrayList<>();
+		for (Stmt s : body) {
+			out.add(switch (s) {
+			case Stmt.Goto g -> {
+				int t = resolve(g.step());
+				yield t == DONE ? new Stmt.Halt() : new Stmt.Goto(order.get(t));
+			}
+			case Stmt.If f -> new Stmt.If(f.cond(), renumber(f.then(), order), renumber(f.otherwise(), order));
+			case Stmt.Either e -> new Stmt.Either(e.branches().stream().map(b -> renumber(b, order)).toList());
+			default -> s;
+			});
+		}
+		return out;
+	}
+
+	private static String label(EObject s) {
+		return text(s);
+	}
+
+	static String text(EObject s) {
+		var node = NodeModelUtils.findActualNodeFor(s);
+		return node == null ? "" : NodeModelUtils.getTokenText(node).replaceAll("\\s+", " ").strip();
+	}
+
+	static SourceLoc loc(EObject s) {
+		return Sources.of(s);
+	}
+}

@@ -1,0 +1,30 @@
+package ptlock.lang.validation;
+
+/** Stable codes of the problems ptlock reports in .ptl files. Tests and tools match on these, never on messages. */
+public final class IssueCodes {
+	private static final String P = "ptlock.";
+
+	public static final String UNKNOWN_NAME = P + "unknown-name";
+	public static final String UNKNOWN_PRIMITIVE = P + "unknown-primitive";
+	public static final String UNKNOWN_PROPERTY = P + "unknown-property";
+	public static final String UNKNOWN_TYPE = P + "unknown-type";
+	public static final String UNKNOWN_FIELD = P + "unknown-field";
+	public static final String DUPLICATE_NAME = P + "duplicate-name";
+	public static final String ARG_COUNT = P + "arg-count";
+	public static final String TYPE_MISMATCH = P + "type-mismatch";
+	public static final String NOT_ASSIGNABLE = P + "not-assignable";
+	public static final String NOT_CONSTANT = P + "not-constant";
+	public static final String RECURSIVE_CALL = P + "recursive-call";
+	public static final String BAD_RETURN = P + "bad-return";
+	public static final String NO_VALUE = P + "no-value";
+	public static final String LOOP_IN_ATOMIC = P + "loop-in-atomic";
+	public static final String NO_THREADS = P + "no-threads";
+	public static final String INCLUDE_NOT_FOUND = P + "include-not-found";
+	public static final String NONDETERMINISTIC_INIT = P + "nondeterministic-init";
+	public static final String RESERVED_NAME = P + "reserved-name";
+	/** Warning: a property of a scenario has no 'expect' line, so a verdict cannot be judged. */
+	public static final String MISSING_EXPECTATION = P + "missing-expectation";
+
+	private IssueCodes() {
+	}
+}

@@ -1,0 +1,70 @@
+package ptlock.lang.validation;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.validation.Check;
+import org.eclipse.xtext.validation.CheckType;
+
+import ptlock.lang.load.Includes;
+import ptlock.lang.lower.Diagnostic;
+import ptlock.lang.lower.Lowering;
+import ptlock.lang.lower.Sources;
+import ptlock.lang.ptlock.Element;
+import ptlock.lang.ptlock.Include;
+import ptlock.lang.ptlock.Model;
+import ptlock.lang.ptlock.PtlockPackage;
+import ptlock.lang.ptlock.Scenario;
+
+/**
+ * Validation of .ptl files. Every scenario is lowered to the IR, which resolves every name and type on the paths it
+ * runs; code not reached by any scenario (a prelude on its own) gets a name check. Problems carry IssueCodes.
+ */
+public class PtlockValidator extends AbstractPtlockValidator {
+
+	@Check(CheckType.FAST)
+	public void checkIncludes(Include inc) {
+		if (Includes.resolve(inc) == null) {
+			error("cannot find included file '" + inc.getImportURI() + "'", inc, PtlockPackage.Literals.INCLUDE__IMPORT_URI,
+					IssueCodes.INCLUDE_NOT_FOUND);
+		}
+	}
+
+	@Check(CheckType.NORMAL)
+	public void checkModel(Model model) {
+		List<Model> models = Includes.closure(model);
+		Set<String> reported = new HashSet<>();
+		boolean anyScenario = false;
+		for (Element e : model.getElements()) {
+			if (e instanceof Scenario s) {
+				anyScenario = true;
+				Lowering.Result r = new Lowering().lower(models, s);
+				report(r.diagnostics(), s, reported);
+			}
+		}
+		if (!anyScenario) {
+			report(new NameCheck().check(model, models), model, reported);
+		}
+	}
+
+	private void report(List<Diagnostic> diagnostics, EObject fallback, Set<String> reported) {
+		for (Diagnostic d : diagnostics) {
+			EObject at = d.node();
+			String message = d.message();
+			if (at == null || at.eResource() != fallback.eResource()) {
+				message = message + " (at " + Sources.of(at).position() + ")";
+				at = fallback;
+			}
+			if (!reported.add(d.code() + "|" + System.identityHashCode(at) + "|" + message)) {
+				continue;
+			}
+			if (d.severity() == Diagnostic.Severity.ERROR) {
+				error(message, at, null, d.code());
+			} else {
+				warning(message, at, null, d.code());
+			}
+		}
+	}
+}

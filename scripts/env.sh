@@ -1,0 +1,28 @@
+# Sourced by ./ptlock, ./run-tests and .ci/run: finds a JDK >= 21 for the build.
+# The Eclipse platform bundles on Maven Central need Java 21, and Tycho must run on it (no toolchains file needed).
+# Order: $PTLOCK_JDK, $JAVA_HOME if it is >= 21, then /usr/lib/jvm/* (newest first).
+
+ptlock_java_major() { # $1 = java home; prints the feature version or nothing
+  [ -x "$1/bin/java" ] || return 0
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'
+}
+
+ptlock_find_jdk() {
+  local c v
+  for c in "${PTLOCK_JDK:-}" "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+    [ -n "$c" ] || continue
+    c=${c%/}
+    [ -x "$c/bin/javac" ] || continue
+    v=$(ptlock_java_major "$c")
+    if [ -n "$v" ] && [ "$v" -ge 21 ]; then echo "$c"; return 0; fi
+  done
+  return 1
+}
+
+if ! PTLOCK_JAVA_HOME=$(ptlock_find_jdk); then
+  echo "ptlock: no JDK 21 or newer found (looked at \$PTLOCK_JDK, \$JAVA_HOME and /usr/lib/jvm/*)." >&2
+  echo "ptlock: the Eclipse bundles need Java 21+; install one (e.g. Temurin 25) or set PTLOCK_JDK=/path/to/jdk." >&2
+  exit 69
+fi
+export JAVA_HOME="$PTLOCK_JAVA_HOME"
+export PATH="$JAVA_HOME/bin:$PATH"
