@@ -26,3 +26,8 @@ if ! PTLOCK_JAVA_HOME=$(ptlock_find_jdk); then
 fi
 export JAVA_HOME="$PTLOCK_JAVA_HOME"
 export PATH="$JAVA_HOME/bin:$PATH"
+
+# guice (under Xtext and Maven) calls sun.misc.Unsafe; JDK 23+ warns about it on every start
+if [ "$(ptlock_java_major "$JAVA_HOME")" -ge 23 ]; then
+  case " ${MAVEN_OPTS:-} " in *sun-misc-unsafe*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;; esac
+fi

@@ -31,14 +31,17 @@ final class CheckCommand {
 		Path file = Path.of(a.positional.get(0));
 		boolean json = a.flag("json");
 		boolean quiet = a.flag("quiet") || json;
+		int workers = a.intValue("workers", 1);
+		int heap = a.intValue("heap", 1024);
+		int timeout = a.intValue("timeout", 0);
 		List<Program> programs = new Specs().programs(file, a.value("scenario", null), err, !quiet);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
 		}
 		Path work = Path.of(a.value("out", "ptlock-out"));
 		Files.createDirectories(work);
-		CheckOptions options = new CheckOptions(work, a.intValue("workers", 1), a.intValue("heap", 1024),
-				a.intValue("timeout", 0), new AtomicBoolean(), quiet ? ProgressListener.NONE : progress(err));
+		CheckOptions options = new CheckOptions(work, workers, heap, timeout, new AtomicBoolean(),
+				quiet ? ProgressListener.NONE : progress(err));
 		TlcChecker checker = new TlcChecker();
 		ConsoleReport report = new ConsoleReport();
 		List<CheckResult> results = new ArrayList<>();

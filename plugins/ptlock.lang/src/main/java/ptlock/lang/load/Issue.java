@@ -1,7 +1,11 @@
 package ptlock.lang.load;
 
-/** A problem in a .ptl file, located by file:line:column, with a stable code (see IssueCodes). */
-public record Issue(Severity severity, String code, String file, int line, int column, String message) {
+/**
+ * A problem in a .ptl file, located by file:line:column (and offset/length for editors), with a stable code (see
+ * IssueCodes).
+ */
+public record Issue(Severity severity, String code, String file, int line, int column, int offset, int length,
+		String message) {
 	public enum Severity {
 		ERROR, WARNING
 	}

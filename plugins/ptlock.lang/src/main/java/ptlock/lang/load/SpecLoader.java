@@ -1,5 +1,6 @@
 package ptlock.lang.load;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,7 +9,9 @@ import java.util.List;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.StringInputStream;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 
@@ -18,8 +21,11 @@ import com.google.inject.Provider;
 import ptlock.lang.PtlockStandaloneSetup;
 import ptlock.lang.ptlock.Model;
 
-/** Loads a .ptl file standalone (CLI, tests): parse, resolve includes, validate every file. */
+/** Loads .ptl files standalone (CLI, tests, editors): parse, resolve includes, validate. */
 public final class SpecLoader {
+	public static final String FILE_NOT_FOUND = "ptlock.file-not-found";
+	public static final String SYNTAX = "ptlock.syntax";
+
 	private final Provider<ResourceSet> resourceSets;
 	private final IResourceValidator validator;
 
@@ -32,10 +38,11 @@ public final class SpecLoader {
 		this.validator = injector.getInstance(IResourceValidator.class);
 	}
 
+	/** Loads a file and everything it includes, validating all of them. */
 	public LoadedSpec load(Path file) {
 		Path abs = file.toAbsolutePath().normalize();
 		if (!Files.isRegularFile(abs)) {
-			Issue missing = new Issue(Issue.Severity.ERROR, "ptlock.file-not-found", file.toString(), 1, 1,
+			Issue missing = new Issue(Issue.Severity.ERROR, FILE_NOT_FOUND, file.toString(), 1, 1, 0, 0,
 					"no such file");
 			return new LoadedSpec(null, List.of(), List.of(missing));
 		}
@@ -43,32 +50,47 @@ public final class SpecLoader {
 		Resource r = rs.getResource(URI.createFileURI(abs.toString()), true);
 		Model main = r.getContents().isEmpty() ? null : (Model) r.getContents().get(0);
 		List<Model> models = main == null ? List.of() : Includes.closure(main);
-		List<Issue> issues = new ArrayList<>();
-		List<Resource> resources = new ArrayList<>();
-		resources.add(r);
+		List<Issue> issues = new ArrayList<>(validate(r));
 		for (Model m : models) {
-			if (!resources.contains(m.eResource())) {
-				resources.add(m.eResource());
-			}
-		}
-		for (Resource res : resources) {
-			String name = res.getURI().isFile() ? res.getURI().toFileString() : res.getURI().toString();
-			for (org.eclipse.xtext.validation.Issue i : validator.validate(res, CheckMode.ALL, CancelIndicator.NullImpl)) {
-				if (i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.INFO
-						|| i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.IGNORE) {
-					continue;
-				}
-				Issue.Severity sev = i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR
-						? Issue.Severity.ERROR : Issue.Severity.WARNING;
-				String code = i.getCode() == null ? "ptlock.syntax" : i.getCode();
-				if (i.isSyntaxError()) {
-					code = "ptlock.syntax";
-				}
-				issues.add(new Issue(sev, code, relative(name), i.getLineNumber() == null ? 0 : i.getLineNumber(),
-						i.getColumn() == null ? 0 : i.getColumn(), i.getMessage()));
+			if (m.eResource() != r) {
+				issues.addAll(validate(m.eResource()));
 			}
 		}
 		return new LoadedSpec(main, models, issues);
+	}
+
+	/**
+	 * Validates unsaved editor text as if it were the content of the given file (includes resolve relative to
+	 * it). Only the problems located in this text are returned.
+	 */
+	public List<Issue> validateText(Path file, String text) {
+		ResourceSet rs = resourceSets.get();
+		Resource r = rs.createResource(URI.createFileURI(file.toAbsolutePath().normalize().toString()));
+		try {
+			r.load(new StringInputStream(text), null);
+		} catch (IOException e) {
+			return List.of(new Issue(Issue.Severity.ERROR, SYNTAX, file.toString(), 1, 1, 0, 0, e.getMessage()));
+		}
+		return validate(r);
+	}
+
+	private List<Issue> validate(Resource res) {
+		String name = res.getURI().isFile() ? relative(res.getURI().toFileString()) : res.getURI().toString();
+		List<Issue> issues = new ArrayList<>();
+		for (org.eclipse.xtext.validation.Issue i : validator.validate(res, CheckMode.ALL, CancelIndicator.NullImpl)) {
+			if (i.getSeverity() != Severity.ERROR && i.getSeverity() != Severity.WARNING) {
+				continue;
+			}
+			Issue.Severity sev = i.getSeverity() == Severity.ERROR ? Issue.Severity.ERROR : Issue.Severity.WARNING;
+			String code = i.isSyntaxError() || i.getCode() == null ? SYNTAX : i.getCode();
+			issues.add(new Issue(sev, code, name, orZero(i.getLineNumber()), orZero(i.getColumn()),
+					orZero(i.getOffset()), orZero(i.getLength()), i.getMessage()));
+		}
+		return issues;
+	}
+
+	private static int orZero(Integer i) {
+		return i == null ? 0 : i;
 	}
 
 	/** Paths are shown relative to the working directory when they are below it (as a compiler does). */

