@@ -39,6 +39,8 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IEditorDescriptor;
 import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
@@ -126,7 +128,7 @@ public class PtlockEditorTest {
 	}
 
 	@Test
-	public void brokenFileGetsAnErrorMarkerAndAnnotation() throws CoreException {
+	public void brokenFileGetsAnErrorMarkerAndAnnotation() throws CoreException, PartInitException {
 		IFile f = file("broken.ptl", "spec broken;\nconst N = ;\npath p() { x = 1; }\n");
 		ITextViewer viewer = open(f);
 		UiWait.until(() -> errorMarkers(f).length >= 2, 20_000, "error markers on broken.ptl");
@@ -141,6 +143,11 @@ public class PtlockEditorTest {
 		assertTrue(codes.contains("ptlock.syntax"), "a syntax error: " + codes);
 		IAnnotationModel model = ((ISourceViewer) viewer).getAnnotationModel();
 		UiWait.until(() -> hasErrorAnnotation(model), 10_000, "an error annotation in the editor");
+		// the Problems view lists the markers
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		page.showView("org.eclipse.ui.views.ProblemView");
+		page.activate(editor);
+		UiWait.settle(1500);
 		Screenshots.save("editor-error-marker");
 	}
 

@@ -9,6 +9,23 @@ final class UiWait {
 	private UiWait() {
 	}
 
+	/** Runs the event loop for a while (lets views and painters catch up before a screenshot). */
+	static void settle(long ms) {
+		Display display = Display.getCurrent();
+		long end = System.currentTimeMillis() + ms;
+		while (System.currentTimeMillis() < end) {
+			while (display.readAndDispatch()) {
+				// drain the event queue
+			}
+			try {
+				Thread.sleep(20);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
 	static void until(BooleanSupplier condition, long timeoutMs, String what) {
 		Display display = Display.getCurrent();
 		long end = System.currentTimeMillis() + timeoutMs;

@@ -23,6 +23,6 @@ final class Documents {
 			return null;
 		}
 		IFile f = ResourcesPlugin.getWorkspace().getRoot().getFile(location);
-		return f != null && f.exists() ? f : null;
+		return f != null && f.exists() && f.getLocation() != null ? f : null;
 	}
 }

@@ -3,6 +3,7 @@ package ptlock.ui.editor;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
@@ -52,11 +53,12 @@ final class PtlockValidationStrategy implements IReconcilingStrategy, IReconcili
 			return;
 		}
 		IFile file = Documents.file(d);
-		if (file == null) {
+		IPath location = file == null ? null : file.getLocation();
+		if (location == null) {
+			// not a workspace file, or deleted meanwhile: nothing to mark
 			return;
 		}
-		List<Issue> issues = PtlockUiPlugin.services().loader().validateText(file.getLocation().toFile().toPath(),
-				d.get());
+		List<Issue> issues = PtlockUiPlugin.services().loader().validateText(location.toFile().toPath(), d.get());
 		ProblemMarkers.replace(file, issues, d.getLength());
 	}
 }
