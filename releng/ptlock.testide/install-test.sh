@@ -40,7 +40,7 @@ up=0
 for i in $(seq 1 120); do
   sleep 1
   kill -0 "$IDE_PID" 2>/dev/null || fail "the IDE exited (see $OUT/ide.log)"
-  if command -v xwininfo >/dev/null && xwininfo -root -tree 2>/dev/null | grep -q '"workspace - '; then up=$i; break; fi
+  if command -v xwininfo >/dev/null && xwininfo -root -tree 2>/dev/null | grep -Eq '"workspace[ "]'; then up=$i; break; fi
 done
 [ "$up" -gt 0 ] || { command -v xwininfo >/dev/null && fail "no workbench window after 120 s (see $OUT/ide.log)"; }
 step "   workbench window up after ${up} s"
