@@ -53,7 +53,7 @@ public class OsgiCheckTest {
 		assertFalse(spec.hasErrors(), () -> spec.issues().toString());
 		Map<String, Map<String, Verdict>> verdicts = new java.util.HashMap<>();
 		for (Scenario s : spec.scenarios()) {
-			Lowering.Result r = new Lowering().lower(spec.models(), s);
+			Lowering.Result r = new Lowering().lower(spec.models(), s).get(0);
 			assertTrue(r.ok(), () -> r.diagnostics().toString());
 			Program p = r.program();
 			CheckResult c = new TlcChecker().check(p, CheckOptions.defaults(work));

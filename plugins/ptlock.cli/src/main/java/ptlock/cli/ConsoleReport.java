@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import ptlock.check.CheckResult;
 import ptlock.check.CheckStatus;
 import ptlock.check.PropertyResult;
+import ptlock.ir.Program;
 import ptlock.ir.Property;
 import ptlock.report.RaceRenderer;
 
@@ -13,7 +14,10 @@ final class ConsoleReport {
 	private final RaceRenderer races = new RaceRenderer();
 
 	void print(CheckResult r, PrintStream out) {
-		out.println("scenario " + r.program().scenario() + (r.program().doc() == null ? "" : ": " + r.program().doc()));
+		Program prog = r.program();
+		out.println("scenario " + prog.scenario() + (prog.arch() == null ? "" : " on " + prog.arch())
+				+ (prog.patch() == null ? "" : " at patch " + prog.patch())
+				+ (prog.doc() == null ? "" : ": " + prog.doc()));
 		out.println("  " + r.stats().distinctStates() + " distinct states, depth " + r.stats().depth() + ", "
 				+ r.stats().millis() + " ms (" + r.engine() + ")");
 		if (r.status() != CheckStatus.COMPLETED) {

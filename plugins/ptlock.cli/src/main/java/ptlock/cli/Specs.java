@@ -32,13 +32,14 @@ final class Specs {
 			if (scenario != null && !scenario.equals(s.getName())) {
 				continue;
 			}
-			Lowering.Result r = new Lowering().lower(spec.models(), s);
-			if (!r.ok()) {
-				// the validator has reported these already; lowering failed anyway
-				err.println(file + ": scenario " + s.getName() + " cannot be lowered");
-				return null;
+			for (Lowering.Result r : new Lowering().lower(spec.models(), s)) {
+				if (!r.ok()) {
+					// the validator has reported these already; lowering failed anyway
+					err.println(file + ": scenario " + s.getName() + " cannot be lowered");
+					return null;
+				}
+				out.add(r.program());
 			}
-			out.add(r.program());
 		}
 		if (out.isEmpty()) {
 			err.println(file + ":1:1: error: " + (scenario == null ? "the spec has no scenario"

@@ -24,8 +24,8 @@ class CliTest {
 		CliRun r = CliRun.of("check", seed().toString(), "--out", dir.toString());
 		assertEquals(ExitCode.OK, r.code(), r.err());
 		assertTrue(r.out().contains("no_use_after_free      VIOLATED  as expected"), r.out());
-		assertTrue(r.out().contains("cpu0: handle_pte_fault()"), r.out());
-		assertTrue(r.out().contains("cpu1: khugepaged(false)"), r.out());
+		assertTrue(r.out().contains("cpu0: handle_pte_fault(1)"), r.out());
+		assertTrue(r.out().contains("cpu1: khugepaged(1, false)"), r.out());
 		assertTrue(r.out().contains("pte_free(pgt);"), r.out());
 		assertTrue(r.out().contains("0 unexpected: all as expected"), r.out());
 		assertTrue(r.err().contains("TLC run 1 of free_immediately"), "progress on stderr: " + r.err());
@@ -35,6 +35,7 @@ class CliTest {
 	void wrongExpectationGivesExitCode1() throws IOException {
 		String text = Files.readString(seed()).replace("include \"../prelude.ptl\";", "include \"prelude.ptl\";")
 				.replaceFirst("expect no_use_after_free violated;", "expect no_use_after_free holds;");
+		Files.copy(seed().resolveSibling("series.ptl"), dir.resolve("series.ptl"));
 		Path f = CliRun.write(dir, "wrong.ptl", text);
 		CliRun r = CliRun.of("check", f.toString(), "--scenario", "free_immediately", "--out", dir.toString());
 		assertEquals(ExitCode.UNEXPECTED_VERDICT, r.code(), r.out() + r.err());
@@ -85,6 +86,7 @@ class CliTest {
 		Path f = CliRun.write(dir, "big.ptl", """
 				spec big;
 				include "prelude.ptl";
+				const N_SLOTS = 1;
 				const N_TABLES = 1;
 				const MAX_GEN = 1;
 				var count: 0..400[THREADS];

@@ -7,11 +7,19 @@ import java.util.Map;
  * A scenario lowered to the IR: the state schema, the initial assignments, the threads and the properties.
  * Both back ends (the TLA+ generator and the simulator) take this and nothing else.
  *
+ * @param arch the architecture it runs on (null: the spec names none)
+ * @param patch the patch level it runs at (null: the whole series)
  * @param init assignments executed once from each variable's default value
  * @param expectations the verdict the spec's author expects for each property (may be incomplete)
  */
-public record Program(String spec, String scenario, String doc, SourceLoc loc, List<Var> globals, List<Stmt> init,
+public record Program(String spec, String scenario, String arch, String patch, String doc, SourceLoc loc,
+		List<Var> globals, List<Stmt> init,
 		List<ThreadIr> threads, List<Property> properties, Map<String, Verdict> expectations) {
+
+	/** The scenario with its architecture, as reports name it: "scenario" or "scenario@arch". */
+	public String title() {
+		return arch == null ? scenario : scenario + "@" + arch;
+	}
 
 	public ThreadIr thread(String name) {
 		for (ThreadIr t : threads) {

@@ -19,6 +19,8 @@ public final class ResultJson {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("spec", r.program().spec());
 		m.put("scenario", r.program().scenario());
+		m.put("arch", r.program().arch());
+		m.put("patch", r.program().patch());
 		m.put("file", r.program().loc().file());
 		m.put("engine", r.engine());
 		m.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));

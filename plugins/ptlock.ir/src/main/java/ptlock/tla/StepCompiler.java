@@ -120,12 +120,49 @@ final class StepCompiler {
 			return;
 		}
 		String c = ExprPrinter.print(f.cond(), s);
+		Boolean known = constant(c);
+		if (known != null) {
+			// the condition became a constant once the values earlier in the step were substituted
+			exec(known ? f.then() : f.otherwise(), 0, s, next);
+			return;
+		}
 		SymState yes = s.copy();
 		yes.guards.add(c);
 		exec(f.then(), 0, yes, next);
 		SymState no = s.copy();
 		no.guards.add("~(" + c + ")");
 		exec(f.otherwise(), 0, no, next);
+	}
+
+	/** TRUE or FALSE if the TLA+ text is that literal (in parentheses, possibly negated), else null. */
+	static Boolean constant(String tla) {
+		String t = tla.strip();
+		while (t.startsWith("(") && t.endsWith(")") && balanced(t.substring(1, t.length() - 1))) {
+			t = t.substring(1, t.length() - 1).strip();
+		}
+		if (t.equals("TRUE")) {
+			return true;
+		}
+		if (t.equals("FALSE")) {
+			return false;
+		}
+		if (t.startsWith("~")) {
+			Boolean inner = constant(t.substring(1));
+			return inner == null ? null : !inner;
+		}
+		return null;
+	}
+
+	private static boolean balanced(String s) {
+		int depth = 0;
+		for (char ch : s.toCharArray()) {
+			if (ch == '(') {
+				depth++;
+			} else if (ch == ')' && --depth < 0) {
+				return false;
+			}
+		}
+		return depth == 0;
 	}
 
 	/** Either: one path per branch. */

@@ -16,13 +16,18 @@ import ptlock.ir.ThreadIr;
 import ptlock.ir.Type;
 import ptlock.ir.Var;
 import ptlock.ir.Verdict;
+import ptlock.lang.ptlock.Arch;
+import ptlock.lang.ptlock.AtPatch;
 import ptlock.lang.ptlock.Expectation;
 import ptlock.lang.ptlock.InitBlock;
 import ptlock.lang.ptlock.Invariant;
 import ptlock.lang.ptlock.Model;
+import ptlock.lang.ptlock.OnArchs;
+import ptlock.lang.ptlock.Patch;
 import ptlock.lang.ptlock.Scenario;
 import ptlock.lang.ptlock.ScenarioMember;
 import ptlock.lang.ptlock.SetConst;
+import ptlock.lang.ptlock.Setting;
 import ptlock.lang.ptlock.ThreadDecl;
 import ptlock.lang.ptlock.VarDecl;
 import ptlock.lang.validation.IssueCodes;
@@ -38,30 +43,57 @@ public final class Lowering {
 	}
 
 	/**
+	 * Lowers a scenario once per architecture it runs on (once if it names none).
+	 *
 	 * @param models the spec and every model it includes, the spec first
 	 */
-	public Result lower(List<Model> models, Scenario scenario) {
-		Problems problems = new Problems();
-		SymbolTable symbols = SymbolTable.of(models, problems);
-		Program p = lower(symbols, scenario, problems);
-		return new Result(problems.hasErrors() ? null : p, problems.all());
+	public List<Result> lower(List<Model> models, Scenario scenario) {
+		List<String> archs = new ArrayList<>();
+		scenario.getMembers().stream().filter(OnArchs.class::isInstance)
+				.forEach(m -> archs.addAll(((OnArchs) m).getArchs()));
+		if (archs.isEmpty()) {
+			archs.add(null);
+		}
+		List<Result> out = new ArrayList<>();
+		for (String arch : archs) {
+			Problems problems = new Problems();
+			SymbolTable symbols = SymbolTable.of(models, problems);
+			Program p = lower(symbols, scenario, arch, problems);
+			out.add(new Result(problems.hasErrors() ? null : p, problems.all()));
+		}
+		return out;
 	}
 
-	private Program lower(SymbolTable symbols, Scenario scenario, Problems problems) {
+	private Program lower(SymbolTable symbols, Scenario scenario, String archName, Problems problems) {
 		List<ThreadDecl> threadDecls = new ArrayList<>();
 		Map<String, Integer> overrides = new HashMap<>();
 		List<Expectation> expectations = new ArrayList<>();
+		Patch at = null;
+		if (archName != null) {
+			Arch arch = symbols.archs.get(archName);
+			if (arch == null) {
+				OnArchs on = (OnArchs) scenario.getMembers().stream().filter(OnArchs.class::isInstance).findFirst()
+						.orElseThrow();
+				problems.error(IssueCodes.UNKNOWN_ARCH, "unknown architecture '" + archName + "'", on);
+			} else {
+				for (Setting st : arch.getSettings()) {
+					override(symbols, problems, overrides, st.getName(), st.getValue(), st);
+				}
+			}
+		}
 		for (ScenarioMember m : scenario.getMembers()) {
 			switch (m) {
 			case ThreadDecl t -> threadDecls.add(t);
 			case Expectation e -> expectations.add(e);
-			case SetConst c -> {
-				Integer v = new ConstEvaluator(symbols, problems, Map.of(), 0).eval(c.getValue());
-				if (!symbols.consts.containsKey(c.getName())) {
-					problems.error(IssueCodes.UNKNOWN_NAME, "'" + c.getName() + "' is not a constant", c);
-				} else if (v != null) {
-					overrides.put(c.getName(), v);
+			case SetConst c -> override(symbols, problems, overrides, c.getName(), c.getValue(), c);
+			case AtPatch a -> {
+				at = symbols.patches.get(a.getPatch());
+				if (at == null) {
+					problems.error(IssueCodes.UNKNOWN_PATCH, "unknown patch '" + a.getPatch() + "'", a);
 				}
+			}
+			case OnArchs o -> {
+				// handled by the caller: one lowering per architecture
 			}
 			default -> throw new IllegalStateException(String.valueOf(m));
 			}
@@ -78,6 +110,7 @@ public final class Lowering {
 			globals.put(v.getName(), new Var(v.getName(), v.getName(), types.resolve(v.getType()), null));
 		}
 		Scope scope = new Scope(symbols, problems, consts, types, globals, nthreads);
+		scope.at = at;
 		StepLowering steps = new StepLowering(scope);
 
 		List<Stmt> init = new ArrayList<>();
@@ -147,15 +180,23 @@ public final class Lowering {
 				"Every thread that must finish can finish: no thread waits forever", null, Sources.of(scenario)));
 
 		Map<String, Verdict> expected = new LinkedHashMap<>();
+		Verdict others = null;
 		for (Expectation e : expectations) {
+			Verdict v = e.getVerdict() == ptlock.lang.ptlock.Verdict.HOLDS ? Verdict.HOLDS : Verdict.VIOLATED;
+			if (e.isOthers()) {
+				others = v;
+				continue;
+			}
 			if (properties.stream().noneMatch(p -> p.name().equals(e.getProperty()))) {
 				problems.error(IssueCodes.UNKNOWN_PROPERTY, "unknown property '" + e.getProperty() + "'", e);
 				continue;
 			}
-			expected.put(e.getProperty(), e.getVerdict() == ptlock.lang.ptlock.Verdict.HOLDS ? Verdict.HOLDS
-					: Verdict.VIOLATED);
+			expected.put(e.getProperty(), v);
 		}
 		for (Property p : properties) {
+			if (!expected.containsKey(p.name()) && others != null) {
+				expected.put(p.name(), others);
+			}
 			if (!expected.containsKey(p.name())) {
 				problems.warning(IssueCodes.MISSING_EXPECTATION, "scenario '" + scenario.getName()
 						+ "' does not say whether '" + p.name() + "' holds or is violated", scenario);
@@ -166,8 +207,19 @@ public final class Lowering {
 			String file = Sources.fileName(scenario);
 			spec = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.ptl$", "");
 		}
-		return new Program(spec, scenario.getName(), scenario.getDoc(), Sources.of(scenario),
+		return new Program(spec, scenario.getName(), archName, at == null ? null : at.getName(), scenario.getDoc(),
+				Sources.of(scenario),
 				List.copyOf(globals.values()), init, threads, properties, expected);
+	}
+
+	private static void override(SymbolTable symbols, Problems problems, Map<String, Integer> overrides, String name,
+			ptlock.lang.ptlock.Expr value, org.eclipse.emf.ecore.EObject at) {
+		Integer v = new ConstEvaluator(symbols, problems, Map.of(), 0).eval(value);
+		if (!symbols.consts.containsKey(name)) {
+			problems.error(IssueCodes.UNKNOWN_NAME, "'" + name + "' is not a constant", at);
+		} else if (v != null) {
+			overrides.put(name, v);
+		}
 	}
 
 	/** x = v, or, for an array x and a scalar v, every element of x = v. */

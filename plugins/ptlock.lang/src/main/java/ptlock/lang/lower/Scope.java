@@ -4,7 +4,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 
+import org.eclipse.emf.ecore.EObject;
+
 import ptlock.ir.Var;
+import ptlock.lang.ptlock.Patch;
+import ptlock.lang.ptlock.Series;
+import ptlock.lang.validation.IssueCodes;
 
 /**
  * What lowering of one scenario shares: symbols, problems, types, constants, globals, the thread being lowered
@@ -21,6 +26,10 @@ final class Scope {
 	int threadIndex;
 	String threadName;
 	final Deque<String> callStack = new ArrayDeque<>();
+	/** true while lowering an expression evaluated by a thread-level step (not inside an atomic body) */
+	boolean threadLevel;
+	/** the patch the scenario runs at (null: every patch applied) */
+	Patch at;
 	private int fresh;
 
 	Scope(SymbolTable symbols, Problems problems, ConstEvaluator consts, TypeResolver types, Map<String, Var> globals,
@@ -31,6 +40,20 @@ final class Scope {
 		this.types = types;
 		this.globals = globals;
 		this.threads = threads;
+	}
+
+	/** Whether the code of a patch is in: the scenario runs at that patch or a later one of the same series. */
+	boolean applied(String patchName, EObject where) {
+		Patch p = symbols.patches.get(patchName);
+		if (p == null) {
+			problems.error(IssueCodes.UNKNOWN_PATCH, "unknown patch '" + patchName + "' (declare it in a series)", where);
+			return true;
+		}
+		if (at == null || at.eContainer() != p.eContainer()) {
+			return true;
+		}
+		Series s = (Series) p.eContainer();
+		return s.getPatches().indexOf(p) <= s.getPatches().indexOf(at);
 	}
 
 	String fresh(String base) {

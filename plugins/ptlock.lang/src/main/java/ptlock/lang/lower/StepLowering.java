@@ -21,6 +21,7 @@ import ptlock.lang.ptlock.IfStmt;
 import ptlock.lang.ptlock.Param;
 import ptlock.lang.ptlock.PickStmt;
 import ptlock.lang.ptlock.ReturnStmt;
+import ptlock.lang.ptlock.SinceStmt;
 import ptlock.lang.ptlock.UnExpr;
 import ptlock.lang.ptlock.VarDecl;
 import ptlock.lang.ptlock.WhileStmt;
@@ -71,6 +72,11 @@ final class StepLowering {
 					0, env.child(), ret);
 			out.add(new Stmt.If(c, then, otherwise));
 			return out;
+		}
+		case SinceStmt x -> {
+			List<ptlock.lang.ptlock.Stmt> chosen = scope.applied(x.getPatch(), x) ? List.of(x.getThen())
+					: x.getElse() == null ? List.of() : List.of(x.getElse());
+			return seq(concat(chosen, rest), 0, env.child(), ret);
 		}
 		case EitherStmt e when returns(e) -> {
 			List<List<Stmt>> branches = new ArrayList<>();
@@ -201,6 +207,10 @@ final class StepLowering {
 			scope.problems.error(IssueCodes.NO_VALUE, "'" + c.getName() + "' does not return a value", c);
 			return new Expr.IntLit(0, TypeResolver.INT);
 		}
+		if (scope.threadLevel && !callee.atomic()) {
+			scope.problems.error(IssueCodes.MULTI_STEP_IN_EXPRESSION, "'" + c.getName() + "' takes several steps: call it"
+					+ " as a statement ('x = " + c.getName() + "(...);'), not inside an expression", c);
+		}
 		Type t = scope.types.resolve(callee.result());
 		Temp result = new Temp(scope.fresh(c.getName()), t);
 		Expr init = Types.defaultValue(t);
@@ -243,10 +253,13 @@ final class StepLowering {
 		}
 		Env calleeEnv = bindArgs(callee, c, env, out, true);
 		scope.callStack.push(callee.name());
+		boolean threadLevel = scope.threadLevel;
+		scope.threadLevel = false; // the callee's body is inside this one step
 		try {
 			out.addAll(seq(callee.body().getStmts(), 0, calleeEnv,
 					new Ret(ret.target(), true)));
 		} finally {
+			scope.threadLevel = threadLevel;
 			scope.callStack.pop();
 		}
 		return out;

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
 
+import ptlock.lang.ptlock.Arch;
 import ptlock.lang.ptlock.Const;
 import ptlock.lang.ptlock.Element;
 import ptlock.lang.ptlock.EnumDecl;
@@ -14,11 +15,13 @@ import ptlock.lang.ptlock.EnumLiteral;
 import ptlock.lang.ptlock.InitBlock;
 import ptlock.lang.ptlock.Invariant;
 import ptlock.lang.ptlock.Model;
+import ptlock.lang.ptlock.Patch;
 import ptlock.lang.ptlock.Path;
 import ptlock.lang.ptlock.Prim;
 import ptlock.lang.ptlock.Property;
 import ptlock.lang.ptlock.RecordDecl;
 import ptlock.lang.ptlock.Scenario;
+import ptlock.lang.ptlock.Series;
 import ptlock.lang.ptlock.VarDecl;
 import ptlock.lang.validation.IssueCodes;
 
@@ -39,6 +42,9 @@ public final class SymbolTable {
 	public final Map<String, Invariant> invariants = new LinkedHashMap<>();
 	public final List<InitBlock> inits = new ArrayList<>();
 	public final Map<String, Scenario> scenarios = new LinkedHashMap<>();
+	public final Map<String, Series> series = new LinkedHashMap<>();
+	public final Map<String, Patch> patches = new LinkedHashMap<>();
+	public final Map<String, Arch> archs = new LinkedHashMap<>();
 	private final Map<String, EObject> topNames = new LinkedHashMap<>();
 
 	public static SymbolTable of(List<Model> models, Problems problems) {
@@ -81,6 +87,13 @@ public final class SymbolTable {
 		case Invariant i -> put(invariants, i.getName(), i, problems);
 		case InitBlock i -> inits.add(i);
 		case Scenario s -> put(scenarios, s.getName(), s, problems);
+		case Series s -> {
+			put(series, s.getName(), s, problems);
+			for (Patch p : s.getPatches()) {
+				put(patches, p.getName(), p, problems);
+			}
+		}
+		case Arch a -> put(archs, a.getName(), a, problems);
 		default -> throw new IllegalStateException("unexpected element " + e);
 		}
 	}

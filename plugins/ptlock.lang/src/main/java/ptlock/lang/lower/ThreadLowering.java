@@ -28,6 +28,7 @@ import ptlock.lang.ptlock.ForStmt;
 import ptlock.lang.ptlock.IfStmt;
 import ptlock.lang.ptlock.PickStmt;
 import ptlock.lang.ptlock.ReturnStmt;
+import ptlock.lang.ptlock.SinceStmt;
 import ptlock.lang.ptlock.VarDecl;
 import ptlock.lang.ptlock.WhileStmt;
 import ptlock.lang.validation.IssueCodes;
@@ -50,8 +51,11 @@ final class ThreadLowering {
 	private int nextId;
 
 	/** Where 'return' goes (the continuation of an inlined call) and where a returned value is stored. */
-	private record Ctx(int returnTo, Expr resultTarget) {
+	private record Ctx(int returnTo, Expr resultTarget, EObject callSite, String callLabel) {
 	}
+
+	/** The multi-step primitives being inlined, innermost first: their steps are labelled "prim: line". */
+	private final Deque<String> inlined = new ArrayDeque<>();
 
 	ThreadLowering(Scope scope, StepLowering steps) {
 		this.scope = scope;
@@ -61,12 +65,14 @@ final class ThreadLowering {
 	ThreadIr lower(String threadName, String pathText, int index, boolean daemon, Callee path, Env env) {
 		scope.threadIndex = index;
 		scope.threadName = threadName;
+		scope.threadLevel = true;
 		scope.callStack.push(path.name());
 		int entry;
 		try {
-			entry = seq(path.body().getStmts(), 0, env, DONE, new Ctx(DONE, null));
+			entry = seq(path.body().getStmts(), 0, env, DONE, new Ctx(DONE, null, null, null));
 		} finally {
 			scope.callStack.pop();
+			scope.threadLevel = false;
 		}
 		return finish(threadName, index, daemon, pathText, entry);
 	}
@@ -117,7 +123,9 @@ final class ThreadLowering {
 			List<Stmt> body = new ArrayList<>();
 			Expr v = steps.exprs.lower(r.getValue(), env, body);
 			body.add(new Stmt.Assign(ctx.resultTarget(), v));
-			return step(r, label(r), body, ctx.returnTo());
+			// the value arrives in the caller: the step reads as the caller's line
+			EObject at = ctx.callSite() != null ? ctx.callSite() : r;
+			return step(at, ctx.callLabel() != null ? ctx.callLabel() : label(r), body, ctx.returnTo());
 		}
 		case IfStmt f: {
 			int thenEntry = stmt(f.getThen(), env.child(), next, ctx);
@@ -128,7 +136,7 @@ final class ThreadLowering {
 				return b.value() ? thenEntry : elseEntry;
 			}
 			body.add(new Stmt.If(c, List.of(jump(thenEntry)), List.of(jump(elseEntry))));
-			return stepNoJump(f, "if (" + text(f.getCond()) + ")", body);
+			return stepNoJump(f, prefix() + "if (" + text(f.getCond()) + ")", body);
 		}
 		case WhileStmt w: {
 			int head = nextId++;
@@ -148,7 +156,7 @@ final class ThreadLowering {
 				return bodyEntry;
 			}
 			body.add(new Stmt.If(c, List.of(jump(bodyEntry)), List.of(jump(next))));
-			built.put(head, new Step(head, "while (" + text(w.getCond()) + ")", Sources.of(w), body));
+			built.put(head, new Step(head, prefix() + "while (" + text(w.getCond()) + ")", Sources.of(w), body));
 			return head;
 		}
 		case ForStmt f: {
@@ -169,10 +177,20 @@ final class ThreadLowering {
 			for (Block b : e.getBranches()) {
 				branches.add(List.of(jump(stmt(b, env.child(), next, ctx))));
 			}
-			return stepNoJump(e, "either", new ArrayList<>(List.of(new Stmt.Either(branches))));
+			return stepNoJump(e, prefix() + "either", new ArrayList<>(List.of(new Stmt.Either(branches))));
 		}
-		case AtomicStmt a:
-			return step(a, label(a), steps.lowerAll(a.getBody().getStmts(), env.child(), StepLowering.Ret.NONE), next);
+		case AtomicStmt a: {
+			scope.threadLevel = false;
+			List<Stmt> body = steps.lowerAll(a.getBody().getStmts(), env.child(), StepLowering.Ret.NONE);
+			scope.threadLevel = true;
+			return step(a, label(a), body, next);
+		}
+		case SinceStmt x: {
+			if (scope.applied(x.getPatch(), x)) {
+				return stmt(x.getThen(), env.child(), next, ctx);
+			}
+			return x.getElse() == null ? next : stmt(x.getElse(), env.child(), next, ctx);
+		}
 		case ExprStmt x:
 			return exprStmt(x, env, next);
 		default:
@@ -184,8 +202,8 @@ final class ThreadLowering {
 		CallExpr call = x.getValue() == null ? (x.getExpr() instanceof CallExpr c ? c : null)
 				: (x.getValue() instanceof CallExpr c ? c : null);
 		Callee callee = call == null ? null : Callee.of(scope.symbols, call.getName());
-		// atomic primitives, and primitives that compute a value, are one step (labelled with the call's line)
-		if (callee == null || callee.atomic() || callee.result() != null) {
+		// an atomic primitive is one step, labelled with the call's line
+		if (callee == null || callee.atomic()) {
 			return step(x, label(x), steps.exprStmt(x, env), next);
 		}
 		// a non-atomic primitive or a path: its statements become steps of this thread
@@ -210,9 +228,12 @@ final class ThreadLowering {
 					+ "' must be variables or constants (they are passed by name)", call);
 		}
 		scope.callStack.push(callee.name());
+		Ctx inner = new Ctx(next, target, x, label(x));
+		inlined.push(callee.name());
 		try {
-			return seq(callee.body().getStmts(), 0, calleeEnv, next, new Ctx(next, target));
+			return seq(callee.body().getStmts(), 0, calleeEnv, next, inner);
 		} finally {
+			inlined.pop();
 			scope.callStack.pop();
 		}
 	}
@@ -318,11 +339,24 @@ final class ThreadLowering {
 		return out;
 	}
 
-	private static String label(EObject s) {
-		return text(s);
+	private String label(EObject s) {
+		if (inlined.isEmpty()) {
+			return text(s);
+		}
+		List<String> outerFirst = new ArrayList<>(inlined);
+		java.util.Collections.reverse(outerFirst);
+		return String.join(": ", outerFirst) + ": " + text(s);
+	}
+
+	private String prefix() {
+		String l = label(null);
+		return l.isEmpty() ? "" : l;
 	}
 
 	static String text(EObject s) {
+		if (s == null) {
+			return "";
+		}
 		var node = NodeModelUtils.findActualNodeFor(s);
 		return node == null ? "" : NodeModelUtils.getTokenText(node).replaceAll("\\s+", " ").strip();
 	}

@@ -22,6 +22,10 @@ public final class IssueCodes {
 	public static final String INCLUDE_NOT_FOUND = P + "include-not-found";
 	public static final String NONDETERMINISTIC_INIT = P + "nondeterministic-init";
 	public static final String RESERVED_NAME = P + "reserved-name";
+	public static final String UNKNOWN_PATCH = P + "unknown-patch";
+	public static final String UNKNOWN_ARCH = P + "unknown-arch";
+	/** A primitive of several steps called inside an expression, where it would silently become one step. */
+	public static final String MULTI_STEP_IN_EXPRESSION = P + "multi-step-in-expression";
 	/** Warning: a property of a scenario has no 'expect' line, so a verdict cannot be judged. */
 	public static final String MISSING_EXPECTATION = P + "missing-expectation";
 

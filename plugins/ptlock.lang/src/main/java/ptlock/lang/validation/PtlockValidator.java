@@ -40,8 +40,9 @@ public class PtlockValidator extends AbstractPtlockValidator {
 		for (Element e : model.getElements()) {
 			if (e instanceof Scenario s) {
 				anyScenario = true;
-				Lowering.Result r = new Lowering().lower(models, s);
-				report(r.diagnostics(), s, reported);
+				for (Lowering.Result r : new Lowering().lower(models, s)) {
+					report(r.diagnostics(), s, reported);
+				}
 			}
 		}
 		if (!anyScenario) {

@@ -37,8 +37,8 @@ class ParsingTest {
 	@Test
 	void includesAreLoadedWithTheSpec() {
 		LoadedSpec spec = loader.load(Specs.root().resolve("specs/seed/retract_vs_fault.ptl"));
-		assertEquals(2, spec.models().size(), "the seed spec and the prelude");
-		assertEquals(List.of("free_immediately", "free_deferred"),
+		assertEquals(3, spec.models().size(), "the seed spec, the prelude and the series");
+		assertEquals(List.of("at_patch_08", "free_immediately", "free_deferred"),
 				spec.scenarios().stream().map(s -> s.getName()).toList());
 	}
 

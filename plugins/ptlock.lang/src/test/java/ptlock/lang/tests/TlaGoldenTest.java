@@ -24,7 +24,7 @@ class TlaGoldenTest {
 	private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
 	@ParameterizedTest
-	@ValueSource(strings = { "free_immediately", "free_deferred" })
+	@ValueSource(strings = { "at_patch_08", "free_immediately", "free_deferred" })
 	void seedModuleMatchesGolden(String scenario) throws IOException {
 		Program p = LoweringTest.seed(scenario);
 		Set<String> all = new LinkedHashSet<>();

@@ -17,11 +17,7 @@ import ptlock.lang.validation.IssueCodes;
 /** The validator reports each kind of mistake with its stable code, on the line where it is. */
 class ValidationTest {
 	private static final String EXPECTS = """
-				expect no_use_after_free holds;
-				expect ptl_held holds;
-				expect lock_balance holds;
-				expect pmd_lock_held holds;
-				expect no_deadlock holds;
+				expect others holds;
 			""";
 
 	private final SpecLoader loader = new SpecLoader();
@@ -33,7 +29,7 @@ class ValidationTest {
 		return spec("""
 				spec t;
 				include "prelude.ptl";
-				const N_TABLES = 1;
+				const N_SLOTS = 1; const N_TABLES = 1;
 				const MAX_GEN = 1;
 				path p() {
 					var ptl: 0..N_LOCKS;
@@ -78,7 +74,7 @@ class ValidationTest {
 
 	@Test
 	void typeMismatch() throws IOException {
-		assertIssue(path("\tpmd = RO;"), IssueCodes.TYPE_MISMATCH, 7);
+		assertIssue(path("\tpmd[1] = RO;"), IssueCodes.TYPE_MISMATCH, 7);
 	}
 
 	@Test
@@ -88,12 +84,12 @@ class ValidationTest {
 
 	@Test
 	void outParameterNeedsAddressOf() throws IOException {
-		assertIssue(path("\tvar pte: PtePtr;\n\tpte = pte_offset_map_nolock(ptl);"), IssueCodes.NOT_ASSIGNABLE, 8);
+		assertIssue(path("\tvar pte: PtePtr;\n\tpte = pte_offset_map_nolock(1, ptl);"), IssueCodes.NOT_ASSIGNABLE, 8);
 	}
 
 	@Test
 	void assertOfAnUndeclaredProperty() throws IOException {
-		assertIssue(path("\tassert(pmd == 0) as nonsense;"), IssueCodes.UNKNOWN_PROPERTY, 7);
+		assertIssue(path("\tassert(pmd[1] == 0) as nonsense;"), IssueCodes.UNKNOWN_PROPERTY, 7);
 	}
 
 	@Test
@@ -106,7 +102,7 @@ class ValidationTest {
 		List<Issue> issues = spec("""
 				spec t;
 				include "prelude.ptl";
-				const N_TABLES = 1;
+				const N_SLOTS = 1; const N_TABLES = 1;
 				const MAX_GEN = 1;
 				var pmd: bool;
 				""");
@@ -118,8 +114,8 @@ class ValidationTest {
 		List<Issue> issues = spec("""
 				spec t;
 				include "prelude.ptl";
-				const MAX_GEN = 1;
-				path p() { pmd = 0; }
+				const MAX_GEN = 1; const N_SLOTS = 1;
+				path p() { mmap_writer = 0; }
 				scenario s {
 					thread cpu0 = p();
 				%s}
@@ -132,9 +128,9 @@ class ValidationTest {
 		List<Issue> issues = spec("""
 				spec t;
 				include "prelude.ptl";
-				const N_TABLES = 1;
+				const N_SLOTS = 1; const N_TABLES = 1;
 				const MAX_GEN = 1;
-				path p() { pmd = 0; }
+				path p() { mmap_writer = 0; }
 				scenario s {
 					thread cpu0 = p();
 				}
@@ -150,9 +146,9 @@ class ValidationTest {
 		List<Issue> issues = spec("""
 				spec t;
 				include "prelude.ptl";
-				const N_TABLES = 1;
+				const N_SLOTS = 1; const N_TABLES = 1;
 				const MAX_GEN = 1;
-				path p() { pmd = 0; }
+				path p() { mmap_writer = 0; }
 				scenario s {
 					thread cpu0 = p();
 					expect no_such_thing holds;
@@ -171,7 +167,7 @@ class ValidationTest {
 		List<Issue> issues = spec("""
 				spec t;
 				include "prelude.ptl";
-				const N_TABLES = 1;
+				const N_SLOTS = 1; const N_TABLES = 1;
 				const MAX_GEN = 1;
 				scenario s {
 				%s}
