@@ -183,7 +183,7 @@ final class ThreadLowering {
 			scope.threadLevel = false;
 			List<Stmt> body = steps.lowerAll(a.getBody().getStmts(), env.child(), StepLowering.Ret.NONE);
 			scope.threadLevel = true;
-			return step(a, label(a), body, next);
+			return step(a, a.getLabel() != null ? prefix() + a.getLabel() : label(a), body, next);
 		}
 		case SinceStmt x: {
 			if (scope.applied(x.getPatch(), x)) {
