@@ -63,7 +63,7 @@ Init ==
     /\ viol_lock_balance = FALSE
     /\ viol_pmd_lock_held = FALSE
 
-\* cpu0 (handle_pte_fault(1)): mmap_read_lock();   [specs/seed/retract_vs_fault.ptl:30:2]
+\* cpu0 (handle_pte_fault(1, false)): mmap_read_lock();   [specs/seed/mm.ptl:16:2]
 cpu0_s1 ==
     /\ pc_cpu0 = "s1"
     /\ (mmap_writer = 0)
@@ -71,7 +71,7 @@ cpu0_s1 ==
     /\ mmap_readers' = (mmap_readers + 1)
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, rcu_reader, mmap_writer, gp_wait, cpu0_ptl, cpu0_pte, cpu0_orig, pc_cpu1, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu0 (handle_pte_fault(1)): pte = pte_offset_map_nolock(pmd_slot, &ptl);   [specs/seed/retract_vs_fault.ptl:31:2]
+\* cpu0 (handle_pte_fault(1, false)): pte = pte_offset_map_nolock(pmd_slot, &ptl);   [specs/seed/mm.ptl:17:2]
 cpu0_s2 ==
     \/ /\ pc_cpu0 = "s2"
        /\ ((pmd[1]) = 0)
@@ -88,7 +88,7 @@ cpu0_s2 ==
        /\ cpu0_pte' = [slot |-> 1, table |-> (pmd[1]), gen |-> tgen[(pmd[1])]]
        /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, mmap_readers, mmap_writer, gp_wait, cpu0_orig, pc_cpu1, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu0 (handle_pte_fault(1)): if (pte.table == 0)   [specs/seed/retract_vs_fault.ptl:32:2]
+\* cpu0 (handle_pte_fault(1, false)): if (pte.table == 0)   [specs/seed/mm.ptl:18:2]
 cpu0_s3 ==
     \/ /\ pc_cpu0 = "s3"
        /\ (cpu0_pte.table = 0)
@@ -99,7 +99,7 @@ cpu0_s3 ==
        /\ pc_cpu0' = "s5"
        /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, rcu_reader, mmap_readers, mmap_writer, gp_wait, cpu0_ptl, cpu0_pte, cpu0_orig, pc_cpu1, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu0 (handle_pte_fault(1)): mmap_read_unlock();   [specs/seed/retract_vs_fault.ptl:33:3]
+\* cpu0 (handle_pte_fault(1, false)): mmap_read_unlock();   [specs/seed/mm.ptl:19:3]
 cpu0_s4 ==
     /\ pc_cpu0 = "s4"
     /\ pc_cpu0' = "Done"
@@ -107,7 +107,7 @@ cpu0_s4 ==
     /\ viol_lock_balance' = (viol_lock_balance \/ ~((mmap_readers > 0)))
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, rcu_reader, mmap_writer, gp_wait, cpu0_ptl, cpu0_pte, cpu0_orig, pc_cpu1, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_pmd_lock_held>>
 
-\* cpu0 (handle_pte_fault(1)): orig = ptep_get_lockless(pte);   [specs/seed/retract_vs_fault.ptl:36:2]
+\* cpu0 (handle_pte_fault(1, false)): orig = ptep_get_lockless(pte);   [specs/seed/mm.ptl:22:2]
 cpu0_s5 ==
     /\ pc_cpu0 = "s5"
     /\ pc_cpu0' = "s6"
@@ -115,7 +115,7 @@ cpu0_s5 ==
     /\ viol_no_use_after_free' = (viol_no_use_after_free \/ ~((((tstate[(cpu0_pte).table] # "Free") /\ (tgen[(cpu0_pte).table] = (cpu0_pte).gen)))))
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, rcu_reader, mmap_readers, mmap_writer, gp_wait, cpu0_ptl, cpu0_pte, pc_cpu1, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu0 (handle_pte_fault(1)): if (orig == None)   [specs/seed/retract_vs_fault.ptl:37:2]
+\* cpu0 (handle_pte_fault(1, false)): if (orig == None)   [specs/seed/mm.ptl:23:2]
 cpu0_s6 ==
     \/ /\ pc_cpu0 = "s6"
        /\ (cpu0_orig = "None")
@@ -126,7 +126,7 @@ cpu0_s6 ==
        /\ pc_cpu0' = "s9"
        /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, rcu_reader, mmap_readers, mmap_writer, gp_wait, cpu0_ptl, cpu0_pte, cpu0_orig, pc_cpu1, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu0 (handle_pte_fault(1)): pte_unmap(pte);   [specs/seed/retract_vs_fault.ptl:38:3]
+\* cpu0 (handle_pte_fault(1, false)): pte_unmap(pte);   [specs/seed/mm.ptl:24:3]
 cpu0_s7 ==
     /\ pc_cpu0 = "s7"
     /\ pc_cpu0' = "s8"
@@ -134,7 +134,7 @@ cpu0_s7 ==
     /\ gp_wait' = [gp_wait EXCEPT ![1] = (gp_wait[1] \ {1})]
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, mmap_readers, mmap_writer, cpu0_ptl, cpu0_pte, cpu0_orig, pc_cpu1, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu0 (handle_pte_fault(1)): mmap_read_unlock();   [specs/seed/retract_vs_fault.ptl:39:3]
+\* cpu0 (handle_pte_fault(1, false)): mmap_read_unlock();   [specs/seed/mm.ptl:25:3]
 cpu0_s8 ==
     /\ pc_cpu0 = "s8"
     /\ pc_cpu0' = "Done"
@@ -142,7 +142,7 @@ cpu0_s8 ==
     /\ viol_lock_balance' = (viol_lock_balance \/ ~((mmap_readers > 0)))
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, rcu_reader, mmap_writer, gp_wait, cpu0_ptl, cpu0_pte, cpu0_orig, pc_cpu1, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_pmd_lock_held>>
 
-\* cpu0 (handle_pte_fault(1)): spin_lock(ptl);   [specs/seed/retract_vs_fault.ptl:42:2]
+\* cpu0 (handle_pte_fault(1, false)): spin_lock(ptl);   [specs/seed/mm.ptl:28:2]
 cpu0_s9 ==
     /\ pc_cpu0 = "s9"
     /\ (lock_owner[(cpu0_ptl)] = 0)
@@ -150,7 +150,7 @@ cpu0_s9 ==
     /\ lock_owner' = [lock_owner EXCEPT ![(cpu0_ptl)] = 1]
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, rcu_reader, mmap_readers, mmap_writer, gp_wait, cpu0_ptl, cpu0_pte, cpu0_orig, pc_cpu1, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu0 (handle_pte_fault(1)): if (!pte_same(ptep_get(pte), orig))   [specs/seed/retract_vs_fault.ptl:43:2]
+\* cpu0 (handle_pte_fault(1, false)): if (!pte_same(ptep_get(pte), orig))   [specs/seed/mm.ptl:36:2]
 cpu0_s10 ==
     \/ /\ pc_cpu0 = "s10"
        /\ ~((((pte[(cpu0_pte).table]) = (cpu0_orig))))
@@ -163,7 +163,7 @@ cpu0_s10 ==
        /\ viol_no_use_after_free' = (viol_no_use_after_free \/ ~((((tstate[(cpu0_pte).table] # "Free") /\ (tgen[(cpu0_pte).table] = (cpu0_pte).gen)))))
        /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, rcu_reader, mmap_readers, mmap_writer, gp_wait, cpu0_ptl, cpu0_pte, cpu0_orig, pc_cpu1, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu0 (handle_pte_fault(1)): pte_unmap_unlock(pte, ptl);   [specs/seed/retract_vs_fault.ptl:44:3]
+\* cpu0 (handle_pte_fault(1, false)): pte_unmap_unlock(pte, ptl);   [specs/seed/mm.ptl:37:3]
 cpu0_s11 ==
     /\ pc_cpu0 = "s11"
     /\ pc_cpu0' = "s12"
@@ -173,7 +173,7 @@ cpu0_s11 ==
     /\ viol_lock_balance' = (viol_lock_balance \/ ~((lock_owner[(cpu0_ptl)] = 1)))
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, mmap_readers, mmap_writer, cpu0_ptl, cpu0_pte, cpu0_orig, pc_cpu1, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_pmd_lock_held>>
 
-\* cpu0 (handle_pte_fault(1)): mmap_read_unlock();   [specs/seed/retract_vs_fault.ptl:45:3]
+\* cpu0 (handle_pte_fault(1, false)): mmap_read_unlock();   [specs/seed/mm.ptl:38:3]
 cpu0_s12 ==
     /\ pc_cpu0 = "s12"
     /\ pc_cpu0' = "Done"
@@ -181,7 +181,7 @@ cpu0_s12 ==
     /\ viol_lock_balance' = (viol_lock_balance \/ ~((mmap_readers > 0)))
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, rcu_reader, mmap_writer, gp_wait, cpu0_ptl, cpu0_pte, cpu0_orig, pc_cpu1, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_pmd_lock_held>>
 
-\* cpu0 (handle_pte_fault(1)): set_pte_at(pte, RW);   [specs/seed/retract_vs_fault.ptl:48:2]
+\* cpu0 (handle_pte_fault(1, false)): set_pte_at(pte, RW);   [specs/seed/mm.ptl:41:2]
 cpu0_s13 ==
     /\ pc_cpu0 = "s13"
     /\ pc_cpu0' = "s14"
@@ -191,7 +191,7 @@ cpu0_s13 ==
     /\ viol_ptl_held' = (viol_ptl_held \/ ~((lock_owner[((IF (1 = 1) THEN ((cpu0_pte).table) ELSE 2))] = 1)))
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, lock_owner, rcu_reader, mmap_readers, mmap_writer, gp_wait, cpu0_ptl, cpu0_pte, cpu0_orig, pc_cpu1, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu0 (handle_pte_fault(1)): pte_unmap_unlock(pte, ptl);   [specs/seed/retract_vs_fault.ptl:49:2]
+\* cpu0 (handle_pte_fault(1, false)): pte_unmap_unlock(pte, ptl);   [specs/seed/mm.ptl:42:2]
 cpu0_s14 ==
     /\ pc_cpu0 = "s14"
     /\ pc_cpu0' = "s15"
@@ -201,7 +201,7 @@ cpu0_s14 ==
     /\ viol_lock_balance' = (viol_lock_balance \/ ~((lock_owner[(cpu0_ptl)] = 1)))
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, mmap_readers, mmap_writer, cpu0_ptl, cpu0_pte, cpu0_orig, pc_cpu1, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_pmd_lock_held>>
 
-\* cpu0 (handle_pte_fault(1)): mmap_read_unlock();   [specs/seed/retract_vs_fault.ptl:50:2]
+\* cpu0 (handle_pte_fault(1, false)): mmap_read_unlock();   [specs/seed/mm.ptl:43:2]
 cpu0_s15 ==
     /\ pc_cpu0 = "s15"
     /\ pc_cpu0' = "Done"
@@ -209,7 +209,7 @@ cpu0_s15 ==
     /\ viol_lock_balance' = (viol_lock_balance \/ ~((mmap_readers > 0)))
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, rcu_reader, mmap_writer, gp_wait, cpu0_ptl, cpu0_pte, cpu0_orig, pc_cpu1, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): pte_offset_map_lock: p = pte_offset_map_nolock(s, &ptl);   [specs/prelude.ptl:168:3]
+\* cpu1 (khugepaged(1, true, true)): pte_offset_map_lock: p = pte_offset_map_nolock(s, &ptl);   [specs/prelude.ptl:180:3]
 cpu1_s1 ==
     \/ /\ pc_cpu1 = "s1"
        /\ ((pmd[1]) = 0)
@@ -226,7 +226,7 @@ cpu1_s1 ==
        /\ cpu1_p_2' = [slot |-> 1, table |-> (pmd[1]), gen |-> tgen[(pmd[1])]]
        /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, mmap_readers, mmap_writer, gp_wait, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_pml, cpu1_pgt, cpu1_p, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): pte_offset_map_lock: if (p.table == 0)   [specs/prelude.ptl:169:3]
+\* cpu1 (khugepaged(1, true, true)): pte_offset_map_lock: if (p.table == 0)   [specs/prelude.ptl:181:3]
 cpu1_s2 ==
     \/ /\ pc_cpu1 = "s2"
        /\ (cpu1_p_2.table = 0)
@@ -237,14 +237,14 @@ cpu1_s2 ==
        /\ pc_cpu1' = "s16"
        /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, rcu_reader, mmap_readers, mmap_writer, gp_wait, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): p = pte_offset_map_lock(pmd_slot, &ptl);   [specs/seed/retract_vs_fault.ptl:62:2]
+\* cpu1 (khugepaged(1, true, true)): p = pte_offset_map_lock(pmd_slot, &ptl);   [specs/seed/mm.ptl:57:2]
 cpu1_s3 ==
     /\ pc_cpu1 = "s3"
     /\ pc_cpu1' = "s4"
     /\ cpu1_p' = cpu1_p_2
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, rcu_reader, mmap_readers, mmap_writer, gp_wait, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): if (p.table == 0)   [specs/seed/retract_vs_fault.ptl:63:2]
+\* cpu1 (khugepaged(1, true, true)): if (p.table == 0)   [specs/seed/mm.ptl:58:2]
 cpu1_s4 ==
     \/ /\ pc_cpu1 = "s4"
        /\ (cpu1_p.table = 0)
@@ -255,7 +255,7 @@ cpu1_s4 ==
        /\ pc_cpu1' = "s5"
        /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, rcu_reader, mmap_readers, mmap_writer, gp_wait, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): pte_clear(p);   [specs/seed/retract_vs_fault.ptl:65:2]
+\* cpu1 (khugepaged(1, true, true)): pte_clear(p);   [specs/seed/mm.ptl:60:2]
 cpu1_s5 ==
     /\ pc_cpu1 = "s5"
     /\ pc_cpu1' = "s6"
@@ -265,7 +265,7 @@ cpu1_s5 ==
     /\ viol_ptl_held' = (viol_ptl_held \/ ~((lock_owner[((IF (1 = 1) THEN ((cpu1_p).table) ELSE 2))] = 2)))
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, lock_owner, rcu_reader, mmap_readers, mmap_writer, gp_wait, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): pte_unmap_unlock(p, ptl);   [specs/seed/retract_vs_fault.ptl:66:2]
+\* cpu1 (khugepaged(1, true, true)): pte_unmap_unlock(p, ptl);   [specs/seed/mm.ptl:61:2]
 cpu1_s6 ==
     /\ pc_cpu1 = "s6"
     /\ pc_cpu1' = "s7"
@@ -275,7 +275,7 @@ cpu1_s6 ==
     /\ viol_lock_balance' = (viol_lock_balance \/ ~((lock_owner[(cpu1_ptl)] = 2)))
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, mmap_readers, mmap_writer, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): pml = pmd_lock();   [specs/seed/retract_vs_fault.ptl:73:2]
+\* cpu1 (khugepaged(1, true, true)): pml = pmd_lock();   [specs/seed/mm.ptl:68:2]
 cpu1_s7 ==
     /\ pc_cpu1 = "s7"
     /\ (lock_owner[2] = 0)
@@ -284,14 +284,14 @@ cpu1_s7 ==
     /\ cpu1_pml' = 2
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, rcu_reader, mmap_readers, mmap_writer, gp_wait, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_ptl, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): ptl = pte_lockptr(pmd[pmd_slot]);   [specs/seed/retract_vs_fault.ptl:74:2]
+\* cpu1 (khugepaged(1, true, true)): ptl = pte_lockptr(pmd[pmd_slot]);   [specs/seed/mm.ptl:69:2]
 cpu1_s8 ==
     /\ pc_cpu1 = "s8"
     /\ pc_cpu1' = "s9"
     /\ cpu1_ptl' = (IF (1 = 1) THEN (pmd[1]) ELSE 2)
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, rcu_reader, mmap_readers, mmap_writer, gp_wait, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): if (ptl != pml)   [specs/seed/retract_vs_fault.ptl:75:2]
+\* cpu1 (khugepaged(1, true, true)): if (ptl != pml)   [specs/seed/mm.ptl:71:3]
 cpu1_s9 ==
     \/ /\ pc_cpu1 = "s9"
        /\ (cpu1_ptl # cpu1_pml)
@@ -302,7 +302,7 @@ cpu1_s9 ==
        /\ pc_cpu1' = "s11"
        /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, rcu_reader, mmap_readers, mmap_writer, gp_wait, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): spin_lock(ptl);   [specs/seed/retract_vs_fault.ptl:76:3]
+\* cpu1 (khugepaged(1, true, true)): spin_lock(ptl);   [specs/seed/mm.ptl:72:4]
 cpu1_s10 ==
     /\ pc_cpu1 = "s10"
     /\ (lock_owner[(cpu1_ptl)] = 0)
@@ -310,7 +310,7 @@ cpu1_s10 ==
     /\ lock_owner' = [lock_owner EXCEPT ![(cpu1_ptl)] = 2]
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, rcu_reader, mmap_readers, mmap_writer, gp_wait, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): pgt = pmdp_collapse_flush(pmd_slot);   [specs/seed/retract_vs_fault.ptl:77:2]
+\* cpu1 (khugepaged(1, true, true)): pgt = pmdp_collapse_flush(pmd_slot);   [specs/seed/mm.ptl:76:2]
 cpu1_s11 ==
     \/ /\ pc_cpu1 = "s11"
        /\ ((pmd[1]) # 0)
@@ -328,7 +328,7 @@ cpu1_s11 ==
        /\ viol_pmd_lock_held' = (viol_pmd_lock_held \/ ~((lock_owner[2] = 2)))
        /\ UNCHANGED <<vm_write, tstate, tgen, pte, lock_owner, rcu_reader, mmap_readers, mmap_writer, gp_wait, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_ptl, cpu1_pml, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance>>
 
-\* cpu1 (khugepaged(1, true)): if (ptl != pml)   [specs/seed/retract_vs_fault.ptl:78:2]
+\* cpu1 (khugepaged(1, true, true)): if (ptl != pml)   [specs/seed/mm.ptl:78:3]
 cpu1_s12 ==
     \/ /\ pc_cpu1 = "s12"
        /\ (cpu1_ptl # cpu1_pml)
@@ -339,7 +339,7 @@ cpu1_s12 ==
        /\ pc_cpu1' = "s14"
        /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, rcu_reader, mmap_readers, mmap_writer, gp_wait, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): spin_unlock(ptl);   [specs/seed/retract_vs_fault.ptl:79:3]
+\* cpu1 (khugepaged(1, true, true)): spin_unlock(ptl);   [specs/seed/mm.ptl:79:4]
 cpu1_s13 ==
     /\ pc_cpu1 = "s13"
     /\ pc_cpu1' = "s14"
@@ -347,7 +347,7 @@ cpu1_s13 ==
     /\ viol_lock_balance' = (viol_lock_balance \/ ~((lock_owner[(cpu1_ptl)] = 2)))
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, rcu_reader, mmap_readers, mmap_writer, gp_wait, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): spin_unlock(pml);   [specs/seed/retract_vs_fault.ptl:80:2]
+\* cpu1 (khugepaged(1, true, true)): spin_unlock(pml);   [specs/seed/mm.ptl:83:2]
 cpu1_s14 ==
     /\ pc_cpu1 = "s14"
     /\ pc_cpu1' = "s15"
@@ -355,15 +355,15 @@ cpu1_s14 ==
     /\ viol_lock_balance' = (viol_lock_balance \/ ~((lock_owner[(cpu1_pml)] = 2)))
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, rcu_reader, mmap_readers, mmap_writer, gp_wait, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): pte_free_defer(pgt);   [specs/seed/retract_vs_fault.ptl:82:3]
+\* cpu1 (khugepaged(1, true, true)): pte_free_defer(pgt);   [specs/seed/mm.ptl:85:3]
 cpu1_s15 ==
     /\ pc_cpu1 = "s15"
     /\ pc_cpu1' = "Done"
     /\ tstate' = [tstate EXCEPT ![(cpu1_pgt)] = "RcuPending"]
-    /\ gp_wait' = [gp_wait EXCEPT ![(cpu1_pgt)] = {c_20 \in 1..3 : rcu_reader[c_20]}]
+    /\ gp_wait' = [gp_wait EXCEPT ![(cpu1_pgt)] = {c_24 \in 1..3 : rcu_reader[c_24]}]
     /\ UNCHANGED <<pmd, vm_write, tgen, pte, lock_owner, rcu_reader, mmap_readers, mmap_writer, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): pte_offset_map_lock: spin_lock(ptl);   [specs/prelude.ptl:171:3]
+\* cpu1 (khugepaged(1, true, true)): pte_offset_map_lock: spin_lock(ptl);   [specs/prelude.ptl:183:3]
 cpu1_s16 ==
     /\ pc_cpu1 = "s16"
     /\ (lock_owner[(cpu1_ptl)] = 0)
@@ -371,7 +371,7 @@ cpu1_s16 ==
     /\ lock_owner' = [lock_owner EXCEPT ![(cpu1_ptl)] = 2]
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, rcu_reader, mmap_readers, mmap_writer, gp_wait, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): pte_offset_map_lock: if (pmd_same(p))   [specs/prelude.ptl:172:3]
+\* cpu1 (khugepaged(1, true, true)): pte_offset_map_lock: if (pmd_same(p))   [specs/prelude.ptl:184:3]
 cpu1_s17 ==
     \/ /\ pc_cpu1 = "s17"
        /\ ((pmd[(cpu1_p_2).slot] = (cpu1_p_2).table))
@@ -382,14 +382,14 @@ cpu1_s17 ==
        /\ pc_cpu1' = "s19"
        /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, rcu_reader, mmap_readers, mmap_writer, gp_wait, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): p = pte_offset_map_lock(pmd_slot, &ptl);   [specs/seed/retract_vs_fault.ptl:62:2]
+\* cpu1 (khugepaged(1, true, true)): p = pte_offset_map_lock(pmd_slot, &ptl);   [specs/seed/mm.ptl:57:2]
 cpu1_s18 ==
     /\ pc_cpu1 = "s18"
     /\ pc_cpu1' = "s4"
     /\ cpu1_p' = cpu1_p_2
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, rcu_reader, mmap_readers, mmap_writer, gp_wait, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): pte_offset_map_lock: spin_unlock(ptl);   [specs/prelude.ptl:174:3]
+\* cpu1 (khugepaged(1, true, true)): pte_offset_map_lock: spin_unlock(ptl);   [specs/prelude.ptl:186:3]
 cpu1_s19 ==
     /\ pc_cpu1 = "s19"
     /\ pc_cpu1' = "s20"
@@ -397,7 +397,7 @@ cpu1_s19 ==
     /\ viol_lock_balance' = (viol_lock_balance \/ ~((lock_owner[(cpu1_ptl)] = 2)))
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, rcu_reader, mmap_readers, mmap_writer, gp_wait, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_pmd_lock_held>>
 
-\* cpu1 (khugepaged(1, true)): pte_offset_map_lock: pte_unmap(p);   [specs/prelude.ptl:175:3]
+\* cpu1 (khugepaged(1, true, true)): pte_offset_map_lock: pte_unmap(p);   [specs/prelude.ptl:187:3]
 cpu1_s20 ==
     /\ pc_cpu1 = "s20"
     /\ pc_cpu1' = "s1"
@@ -405,7 +405,7 @@ cpu1_s20 ==
     /\ gp_wait' = [gp_wait EXCEPT ![1] = (gp_wait[1] \ {2})]
     /\ UNCHANGED <<pmd, vm_write, tstate, tgen, pte, lock_owner, mmap_readers, mmap_writer, pc_cpu0, cpu0_ptl, cpu0_pte, cpu0_orig, cpu1_ptl, cpu1_pml, cpu1_pgt, cpu1_p, cpu1_p_2, pc_rcu, viol_no_use_after_free, viol_no_write_to_detached, viol_ptl_held, viol_lock_balance, viol_pmd_lock_held>>
 
-\* rcu (rcu_callbacks()): atomic { pick t in 1..N_TABLES where tstate[t] == RcuPending && gp_wait[t] == {}; tstate[t] = Free; }   [specs/prelude.ptl:81:3]
+\* rcu (rcu_callbacks()): rcu callback: pte_free(table) after a grace period   [specs/prelude.ptl:81:3]
 rcu_s1 ==
     \E k1 \in 1..1 :
         /\ pc_rcu = "s1"
@@ -474,9 +474,9 @@ Inv_lock_balance == ~viol_lock_balance
 Inv_pmd_lock_held == ~viol_pmd_lock_held
 
 \* Every present writable entry of a linked table belongs to a VMA with VM_WRITE   [specs/prelude.ptl:55:1]
-Inv_no_rw_in_ro_mapping == (\A s_40 \in 1..1 : (~(((pmd[s_40] # 0) /\ (pte[pmd[s_40]] = "RW"))) \/ vm_write[s_40]))
+Inv_no_rw_in_ro_mapping == (\A s_46 \in 1..1 : (~(((pmd[s_46] # 0) /\ (pte[pmd[s_46]] = "RW"))) \/ vm_write[s_46]))
 
 \* Detached tables (also while waiting for their grace period) hold only none entries   [specs/prelude.ptl:59:1]
-Inv_detached_tables_empty == (\A t_41 \in 1..1 : (((tstate[t_41] # "Detached") /\ (tstate[t_41] # "RcuPending")) \/ (pte[t_41] = "None")))
+Inv_detached_tables_empty == (\A t_47 \in 1..1 : (((tstate[t_47] # "Detached") /\ (tstate[t_47] # "RcuPending")) \/ (pte[t_47] = "None")))
 
 ====

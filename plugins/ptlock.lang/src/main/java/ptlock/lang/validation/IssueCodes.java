@@ -26,6 +26,17 @@ public final class IssueCodes {
 	public static final String UNKNOWN_ARCH = P + "unknown-arch";
 	/** A primitive of several steps called inside an expression, where it would silently become one step. */
 	public static final String MULTI_STEP_IN_EXPRESSION = P + "multi-step-in-expression";
+	/** A path can end holding a lock it took (or release one it does not hold). */
+	public static final String UNBALANCED_LOCK = P + "unbalanced-lock";
+	/** A path can end with a page table still mapped (its RCU read section open), or unmap one it did not map. */
+	public static final String UNBALANCED_MAP = P + "unbalanced-map";
+	/** Two paths take the same two lock classes in opposite orders. */
+	public static final String LOCK_ORDER_INVERSION = P + "lock-order-inversion";
+	/** Jann Horn's rule: a PTE write through a pointer from a *_nolock map without a pmd_same() recheck under the
+	 * lock (or a pte_same() check against a value known not to be none). */
+	public static final String UNCHECKED_NOLOCK_WRITE = P + "unchecked-nolock-write";
+	/** A tag names a parameter the primitive does not have. */
+	public static final String BAD_TAG = P + "bad-tag";
 	/** Warning: a property of a scenario has no 'expect' line, so a verdict cannot be judged. */
 	public static final String MISSING_EXPECTATION = P + "missing-expectation";
 

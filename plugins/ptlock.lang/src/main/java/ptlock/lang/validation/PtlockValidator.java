@@ -15,8 +15,11 @@ import ptlock.lang.lower.Sources;
 import ptlock.lang.ptlock.Element;
 import ptlock.lang.ptlock.Include;
 import ptlock.lang.ptlock.Model;
+import ptlock.lang.ptlock.Prim;
 import ptlock.lang.ptlock.PtlockPackage;
 import ptlock.lang.ptlock.Scenario;
+import ptlock.lang.ptlock.Tag;
+import ptlock.lang.rules.LockingRules;
 
 /**
  * Validation of .ptl files. Every scenario is lowered to the IR, which resolves every name and type on the paths it
@@ -47,6 +50,37 @@ public class PtlockValidator extends AbstractPtlockValidator {
 		}
 		if (!anyScenario) {
 			report(new NameCheck().check(model, models), model, reported);
+		}
+		// the static locking rules: every path of this file (helpers and callers from includes inlined as needed)
+		for (Diagnostic d : LockingRules.check(models)) {
+			if (d.node() != null && d.node().eResource() == model.eResource()) {
+				report(List.of(d), model, reported);
+			}
+		}
+	}
+
+	private static final java.util.Set<String> TAGS = java.util.Set.of("acquires", "tryacquires", "releases", "maps",
+			"nolock", "unmaps", "writes_pte", "rechecks_pmd", "lockclass", "reads_pte", "compares_pte");
+
+	@Check(CheckType.FAST)
+	public void checkTags(Prim prim) {
+		for (Tag t : prim.getTags()) {
+			if (!TAGS.contains(t.getName())) {
+				error("unknown tag '@" + t.getName() + "' (known: " + String.join(", ", new java.util.TreeSet<>(TAGS))
+						+ ")", t, null, IssueCodes.BAD_TAG);
+				continue;
+			}
+			for (int i = 0; i < t.getArgs().size(); i++) {
+				String a = t.getArgs().get(i);
+				boolean className = "lockclass".equals(t.getName()) && i == 0;
+				if (a.startsWith("\"") || className || "result".equals(a)) {
+					continue;
+				}
+				if (prim.getParams().stream().noneMatch(p -> p.getName().equals(a))) {
+					error("'@" + t.getName() + "' names '" + a + "', which is not a parameter of '" + prim.getName()
+							+ "' (use a parameter, 'result', or a quoted lock name)", t, null, IssueCodes.BAD_TAG);
+				}
+			}
 		}
 	}
 

@@ -37,7 +37,7 @@ class ParsingTest {
 	@Test
 	void includesAreLoadedWithTheSpec() {
 		LoadedSpec spec = loader.load(Specs.root().resolve("specs/seed/retract_vs_fault.ptl"));
-		assertEquals(3, spec.models().size(), "the seed spec, the prelude and the series");
+		assertEquals(4, spec.models().size(), "the seed spec, its code paths, the prelude and the series");
 		assertEquals(List.of("at_patch_08", "free_immediately", "free_deferred"),
 				spec.scenarios().stream().map(s -> s.getName()).toList());
 	}
