@@ -9,8 +9,11 @@ import ptlock.check.PropertyResult;
 import ptlock.check.Trace;
 import ptlock.check.TraceStep;
 import ptlock.ir.Program;
+import ptlock.ir.Property;
 import ptlock.ir.Step;
 import ptlock.ir.ThreadIr;
+import ptlock.ir.Var;
+import ptlock.tla.TlaNames;
 
 /**
  * Renders a counterexample the way kernel developers draw races: one column per CPU, one row per step holding the
@@ -61,15 +64,32 @@ public final class RaceRenderer {
 			out.append('\n');
 		}
 		TraceStep last = trace.steps().get(trace.steps().size() - 1);
-		if (last.thread() != null) {
+		Property prop = program.property(result.property());
+		if (prop != null && prop.kind() == Property.Kind.DEADLOCK) {
+			out.append("  ").append(result.property()).append(": after step ").append(n)
+					.append(" no CPU can move, and these have not finished:\n");
+			for (ThreadIr t : program.threads()) {
+				String pc = unquote(last.values().get(t.pc().name()));
+				if (t.daemon() || pc == null || pc.equals(TlaNames.DONE)) {
+					continue;
+				}
+				Step waiting = t.step(Integer.parseInt(pc.substring(1)));
+				out.append("    ").append(t.name()).append(" waits at ").append(label(waiting)).append("   (")
+						.append(waiting.loc().position()).append(")\n");
+			}
+		} else if (last.thread() != null) {
 			Step st = program.thread(last.thread()).step(last.step());
 			out.append("  ").append(result.property()).append(" fails after step ").append(n).append(" (")
 					.append(last.thread()).append(", ").append(st.loc().position()).append(")\n");
 		} else {
 			out.append("  ").append(result.property()).append(" fails in the initial state\n");
 		}
-		out.append(changes(trace));
+		out.append(changes(program, trace));
 		return out.toString();
+	}
+
+	private static String unquote(String v) {
+		return v == null ? null : v.replace("\"", "");
 	}
 
 	private static String header(ThreadIr t) {
@@ -80,8 +100,11 @@ public final class RaceRenderer {
 		return s.label().replaceAll("\\s+", " ");
 	}
 
-	/** The variables the last step changed, and the shared state after it (program counters and flags left out). */
-	private static String changes(Trace trace) {
+	/**
+	 * The variables the last step changed, the shared state after it, and the locals of the CPU that took it
+	 * (program counters, violation flags and other CPUs' locals left out).
+	 */
+	private static String changes(Program program, Trace trace) {
 		List<TraceStep> steps = trace.steps();
 		TraceStep last = steps.get(steps.size() - 1);
 		TraceStep before = steps.size() > 1 ? steps.get(steps.size() - 2) : null;
@@ -97,13 +120,27 @@ public final class RaceRenderer {
 		if (!changed.isEmpty()) {
 			sb.append("  the last step changed: ").append(String.join(", ", changed)).append('\n');
 		}
-		List<String> state = new ArrayList<>();
-		for (Map.Entry<String, String> e : last.values().entrySet()) {
-			if (!hidden(e.getKey())) {
-				state.add(e.getKey() + " = " + e.getValue());
+		List<String> shared = new ArrayList<>();
+		for (Var g : program.globals()) {
+			String v = last.values().get(g.name());
+			if (v != null) {
+				shared.add(g.name() + " = " + v);
 			}
 		}
-		sb.append("  state: ").append(String.join(", ", state)).append('\n');
+		sb.append("  shared state: ").append(String.join(", ", shared)).append('\n');
+		if (last.thread() != null) {
+			List<String> locals = new ArrayList<>();
+			for (Var l : program.thread(last.thread()).locals()) {
+				String v = last.values().get(l.name());
+				if (v != null) {
+					locals.add(l.name().substring(last.thread().length() + 1) + " = " + v);
+				}
+			}
+			if (!locals.isEmpty()) {
+				sb.append("  ").append(last.thread()).append("'s locals: ").append(String.join(", ", locals))
+						.append('\n');
+			}
+		}
 		return sb.toString();
 	}
 
