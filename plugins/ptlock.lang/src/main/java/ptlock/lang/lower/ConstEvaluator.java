@@ -28,6 +28,12 @@ final class ConstEvaluator {
 		this.overrides.putIfAbsent("THREADS", threads);
 	}
 
+	/** The value if the expression is constant, else null; reports nothing. */
+	Integer tryEval(Expr e) {
+		ConstEvaluator quiet = new ConstEvaluator(symbols, new Problems(), overrides, overrides.getOrDefault("THREADS", 0));
+		return quiet.eval(e);
+	}
+
 	/** The value, or null (and an error) if the expression is not constant. */
 	Integer eval(Expr e) {
 		switch (e) {

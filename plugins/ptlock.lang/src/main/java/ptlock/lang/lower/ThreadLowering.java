@@ -97,7 +97,10 @@ final class ThreadLowering {
 			return step(v, label(v), body, rest);
 		}
 		if (s instanceof PickStmt p) {
-			Var local = newLocal(p.getName(), TypeResolver.INT);
+			Integer lo = scope.consts.tryEval(p.getLo());
+			Integer hi = scope.consts.tryEval(p.getHi());
+			Var local = newLocal(p.getName(),
+					lo != null && hi != null && lo <= hi ? new Type.Range(Math.min(0, lo), hi) : TypeResolver.INT);
 			Env inner = env.child();
 			inner.bind(p.getName(), new Expr.VarRef(local));
 			int rest = seq(stmts, i + 1, inner, next, ctx);
