@@ -17,12 +17,11 @@ import ptlock.check.ProgressListener;
 import ptlock.ir.Program;
 import ptlock.report.Json;
 import ptlock.report.ResultJson;
-import ptlock.tlc.TlcChecker;
 
 /** ptlock check SPEC: checks every scenario (or one) with TLC and compares each verdict with the expectation. */
 final class CheckCommand {
 	static final Set<String> FLAGS = Set.of("json", "quiet");
-	static final Set<String> VALUED = Set.of("scenario", "out", "workers", "heap", "timeout");
+	static final Set<String> VALUED = Set.of("scenario", "out", "workers", "heap", "timeout", "engine");
 
 	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
 		if (a.positional.size() != 1) {
@@ -34,6 +33,7 @@ final class CheckCommand {
 		int workers = a.intValue("workers", 1);
 		int heap = a.intValue("heap", 1024);
 		int timeout = a.intValue("timeout", 0);
+		Engines engines = Engines.parse(a.value("engine", "sim"));
 		List<Program> programs = new Specs().programs(file, a.value("scenario", null), err, !quiet);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
@@ -42,17 +42,23 @@ final class CheckCommand {
 		Files.createDirectories(work);
 		CheckOptions options = new CheckOptions(work, workers, heap, timeout, new AtomicBoolean(),
 				quiet ? ProgressListener.NONE : progress(err));
-		TlcChecker checker = new TlcChecker();
 		ConsoleReport report = new ConsoleReport();
 		List<CheckResult> results = new ArrayList<>();
 		ExitCode code = ExitCode.OK;
 		for (Program p : programs) {
-			CheckResult r = checker.check(p, options);
-			results.add(r);
-			if (!json) {
-				report.print(r, out);
+			List<CheckResult> byEngine = engines.check(p, options);
+			for (CheckResult r : byEngine) {
+				results.add(r);
+				if (!json) {
+					report.print(r, out);
+				}
+				code = worse(code, exitCode(r));
 			}
-			code = worse(code, exitCode(r));
+			if (byEngine.size() == 2 && !Conformance.sameVerdicts(byEngine.get(0), byEngine.get(1))) {
+				err.println("ptlock: the simulator and TLC disagree on " + p.title() + ": "
+						+ Conformance.differences(byEngine.get(0), byEngine.get(1)));
+				code = worse(code, ExitCode.CHECKER_FAILURE);
+			}
 		}
 		if (json) {
 			out.println(Json.write(Map.of("results", results.stream().map(ResultJson::of).toList())));

@@ -13,6 +13,8 @@ public enum ExitCode {
 	CHECKER_FAILURE(3),
 	/** The time limit (--timeout) was reached before every property had a verdict. */
 	TIMEOUT(4),
+	/** ptlock conform: the simulator and TLC disagree (state counts, verdicts, or each other's traces). */
+	NONCONFORMANT(5),
 	/** Bad command line. */
 	USAGE(64);
 

@@ -9,12 +9,17 @@ import java.util.List;
 public final class Main {
 	static final String USAGE = """
 			usage: ptlock <command> [options]
-			  check SPEC.ptl [--scenario NAME] [--json] [--quiet] [--out DIR] [--workers N] [--heap MB] [--timeout S]
-			      model-check each scenario with TLC; print every property's verdict, whether it is the one the spec
-			      expects, and counterexamples as races (one column per CPU)
+			  check SPEC.ptl [--engine sim|tlc|both] [--scenario NAME] [--json] [--quiet] [--out DIR] [--workers N]
+			                 [--heap MB] [--timeout S]
+			      model-check each scenario (default engine: the simulator; tlc: TLC; both: each confirms the other);
+			      print every property's verdict, whether it is the one the spec expects, and counterexamples as
+			      races (one column per CPU)
+			  conform SPEC.ptl [--scenario NAME] [--out DIR]
+			      compare the simulator with TLC: state counts, verdicts, and each other's counterexamples
 			  tla SPEC.ptl [--scenario NAME] [--out DIR]
 			      write the generated TLA+ module and .cfg of each scenario
-			exit codes: 0 all as expected, 1 unexpected verdict, 2 spec error, 3 checker failure, 4 timeout, 64 usage
+			exit codes: 0 all as expected, 1 unexpected verdict, 2 spec error, 3 checker failure, 4 timeout,
+			            5 engines do not conform, 64 usage
 			""";
 
 	public static void main(String[] argv) {
@@ -32,6 +37,8 @@ public final class Main {
 			return switch (cmd) {
 			case "check" -> new CheckCommand().run(Args.parse(rest, CheckCommand.FLAGS, CheckCommand.VALUED), out, err);
 			case "tla" -> new TlaCommand().run(Args.parse(rest, TlaCommand.FLAGS, TlaCommand.VALUED), out, err);
+			case "conform" -> new ConformCommand().run(Args.parse(rest, ConformCommand.FLAGS, ConformCommand.VALUED),
+					out, err);
 			default -> throw new Args.UsageException("unknown command '" + cmd + "'");
 			};
 		} catch (Args.UsageException e) {

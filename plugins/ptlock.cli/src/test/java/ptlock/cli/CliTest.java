@@ -21,7 +21,7 @@ class CliTest {
 
 	@Test
 	void seedChecksAsExpectedAndPrintsTheRace() {
-		CliRun r = CliRun.of("check", seed().toString(), "--out", dir.toString());
+		CliRun r = CliRun.of("check", seed().toString(), "--engine", "tlc", "--out", dir.toString());
 		assertEquals(ExitCode.OK, r.code(), r.err());
 		assertTrue(r.out().contains("no_use_after_free      VIOLATED  as expected"), r.out());
 		assertTrue(r.out().contains("cpu0: handle_pte_fault(1, false)"), r.out());
@@ -29,6 +29,21 @@ class CliTest {
 		assertTrue(r.out().contains("pte_free(pgt);"), r.out());
 		assertTrue(r.out().contains("0 unexpected: all as expected"), r.out());
 		assertTrue(r.err().contains("TLC run 1 of free_immediately"), "progress on stderr: " + r.err());
+		assertTrue(r.out().contains("(tlc)"), r.out());
+	}
+
+	@Test
+	void theSimulatorIsTheDefaultEngineAndBothAgree() {
+		CliRun sim = CliRun.of("check", seed().toString(), "--scenario", "free_immediately", "--out", dir.toString());
+		assertEquals(ExitCode.OK, sim.code(), sim.err());
+		assertTrue(sim.out().contains("(sim)"), sim.out());
+		assertTrue(sim.out().contains("no_use_after_free      VIOLATED  as expected"), sim.out());
+		assertTrue(sim.out().contains("orig = ptep_get_lockless(pte);"), "the race is drawn: " + sim.out());
+		CliRun both = CliRun.of("check", seed().toString(), "--engine", "both", "--scenario", "free_immediately",
+				"--out", dir.toString());
+		assertEquals(ExitCode.OK, both.code(), both.err());
+		assertTrue(both.out().contains("(sim)") && both.out().contains("(tlc)"), both.out());
+		assertEquals(ExitCode.USAGE, CliRun.of("check", seed().toString(), "--engine", "spin").code());
 	}
 
 	@Test
@@ -50,6 +65,8 @@ class CliTest {
 				"expect no_use_after_free holds;"));
 		CliRun r = CliRun.of("check", f.toString(), "--scenario", "free_immediately", "--out", dir.toString());
 		assertEquals(ExitCode.UNEXPECTED_VERDICT, r.code(), r.out() + r.err());
+		assertEquals(ExitCode.UNEXPECTED_VERDICT, CliRun.of("check", f.toString(), "--engine", "tlc", "--scenario",
+				"free_immediately", "--out", dir.toString()).code());
 		assertTrue(r.out().contains("UNEXPECTED (expected holds)"), r.out());
 	}
 
@@ -113,12 +130,15 @@ class CliTest {
 				}
 				""");
 		long before = ProcessHandle.current().descendants().count();
-		CliRun r = CliRun.of("check", f.toString(), "--timeout", "2", "--quiet", "--out", dir.toString());
+		CliRun r = CliRun.of("check", f.toString(), "--engine", "tlc", "--timeout", "2", "--quiet", "--out",
+				dir.toString());
 		assertEquals(ExitCode.TIMEOUT, r.code(), r.out() + r.err());
 		assertTrue(r.out().contains("check timeout"), r.out());
 		assertTrue(r.out().contains("UNKNOWN"), r.out());
 		assertEquals(before, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count(),
 				"the TLC JVM was killed");
+		CliRun sim = CliRun.of("check", f.toString(), "--timeout", "1", "--quiet", "--out", dir.toString());
+		assertEquals(ExitCode.TIMEOUT, sim.code(), sim.out() + sim.err());
 	}
 
 	@Test

@@ -25,7 +25,7 @@ import ptlock.tlc.TlcChecker;
 
 /**
  * Every shipped spec checks with the verdicts written next to its scenarios (reasoned from the kernel, not copied
- * from the tool), and the seed's central verdicts are pinned here too.
+ * from the tool), with the simulator (the default engine); the seed's central verdicts are pinned here too, with TLC.
  */
 class ShippedSpecsTest {
 	@TempDir

@@ -101,6 +101,31 @@ public final class TlcChecker {
 		}
 	}
 
+	/**
+	 * The number of distinct reachable states with every property's variables present and nothing checked (TLC
+	 * explores everything): what the simulator's count is compared with. -1 if TLC failed.
+	 */
+	public long countStates(Program program, CheckOptions options) {
+		Set<String> all = new LinkedHashSet<>();
+		program.properties().forEach(p -> all.add(p.name()));
+		TlaModule m = generator.generate(program, all, false);
+		TlaModule counting = new TlaModule(m.name(), m.tla(), "INIT Init\nNEXT Next\n", m.actions(), m.checked(),
+				false);
+		Path dir = options.workDir().resolve(TlaGenerator.moduleName(program)).resolve("count");
+		try {
+			write(dir, counting);
+			TlcRun run = process.run(dir, counting.name(), false, options, x -> {
+			});
+			Outcome o = analyze(run, counting);
+			return o.error == null && o.stats != null ? o.stats.distinctStates() : -1;
+		} catch (IOException e) {
+			return -1;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
+	}
+
 	private record Outcome(String violated, Trace trace, String error, Stats stats) {
 	}
 

@@ -1,0 +1,97 @@
+package ptlock.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import ptlock.check.CheckOptions;
+import ptlock.check.CheckResult;
+import ptlock.check.ProgressListener;
+import ptlock.check.PropertyResult;
+import ptlock.ir.Program;
+import ptlock.sim.Mutation;
+import ptlock.sim.SimChecker;
+import ptlock.tlc.TlcChecker;
+import ptlock.tlc.TraceReplay;
+
+/**
+ * ptlock conform SPEC: the simulator and TLC must agree on every scenario: (a) the same number of distinct states,
+ * (b) the same verdict for every property, (c) every counterexample of either is a behaviour of the other.
+ */
+final class ConformCommand {
+	static final Set<String> FLAGS = Set.of();
+	static final Set<String> VALUED = Set.of("scenario", "out");
+
+	/** One scenario's comparison: a list of disagreements (empty: conformant). */
+	record Report(Program program, long simStates, long tlcStates, List<String> disagreements) {
+	}
+
+	private final Mutation mutation;
+
+	ConformCommand() {
+		this(Mutation.NONE);
+	}
+
+	/** With a deliberately broken simulator: only the test that proves conformance catches it uses this. */
+	ConformCommand(Mutation mutation) {
+		this.mutation = mutation;
+	}
+
+	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
+		if (a.positional.size() != 1) {
+			throw new Args.UsageException("conform needs exactly one .ptl file");
+		}
+		List<Program> programs = new Specs().programs(Path.of(a.positional.get(0)), a.value("scenario", null), err,
+				false);
+		if (programs == null) {
+			return ExitCode.SPEC_ERROR;
+		}
+		Path work = Path.of(a.value("out", "ptlock-out"));
+		Files.createDirectories(work);
+		ExitCode code = ExitCode.OK;
+		for (Program p : programs) {
+			Report r = compare(p, work);
+			out.printf("%-45s states sim %6d tlc %6d  %s%n", p.title(), r.simStates(), r.tlcStates(),
+					r.disagreements().isEmpty() ? "conformant" : "NOT CONFORMANT");
+			for (String d : r.disagreements()) {
+				out.println("    " + d);
+			}
+			if (!r.disagreements().isEmpty()) {
+				code = ExitCode.NONCONFORMANT;
+			}
+		}
+		return code;
+	}
+
+	Report compare(Program p, Path work) {
+		CheckOptions options = new CheckOptions(work, 1, 1024, 0, new AtomicBoolean(), ProgressListener.NONE);
+		SimChecker sim = new SimChecker(mutation);
+		TlcChecker tlc = new TlcChecker();
+		List<String> problems = new ArrayList<>();
+		long simStates = sim.countStates(p);
+		long tlcStates = tlc.countStates(p, options);
+		if (simStates != tlcStates) {
+			problems.add("distinct states differ: sim " + simStates + ", tlc " + tlcStates);
+		}
+		CheckResult s = sim.check(p, options);
+		CheckResult t = tlc.check(p, options);
+		problems.addAll(Conformance.differences(s, t));
+		TraceReplay replay = new TraceReplay();
+		for (PropertyResult pr : s.properties()) {
+			if (pr.trace() != null && !replay.replays(p, pr.trace(), options)) {
+				problems.add("the simulator's counterexample for " + pr.property() + " is not a behaviour of the TLA+ spec");
+			}
+		}
+		for (PropertyResult pr : t.properties()) {
+			if (pr.trace() != null && !sim.replays(p, pr.trace())) {
+				problems.add("TLC's counterexample for " + pr.property() + " is not a behaviour of the simulator");
+			}
+		}
+		return new Report(p, simStates, tlcStates, problems);
+	}
+}

@@ -1,0 +1,85 @@
+package ptlock.sim;
+
+import java.util.Arrays;
+
+/**
+ * The set of states seen, by 64-bit fingerprint (open addressing), remembering for each state its index in
+ * discovery order. Per index the search keeps the parent's index and the step that led there, which is enough
+ * to rebuild a shortest counterexample by replaying from the initial state.
+ */
+final class FingerprintSet {
+	private long[] keys = new long[1 << 12];
+	private int[] ids = new int[1 << 12];
+	private int count;
+
+	/** The state's index: a new one if the fingerprint was not there (then isNew() is true). */
+	int add(long fp) {
+		if (fp == 0) {
+			fp = 1; // 0 marks an empty slot
+		}
+		if (count * 2 >= keys.length) {
+			grow();
+		}
+		int mask = keys.length - 1;
+		int i = (int) (mix(fp) & mask);
+		while (keys[i] != 0) {
+			if (keys[i] == fp) {
+				lastNew = false;
+				return ids[i];
+			}
+			i = (i + 1) & mask;
+		}
+		keys[i] = fp;
+		ids[i] = count;
+		lastNew = true;
+		return count++;
+	}
+
+	private boolean lastNew;
+
+	boolean isNew() {
+		return lastNew;
+	}
+
+	int size() {
+		return count;
+	}
+
+	private void grow() {
+		long[] oldKeys = keys;
+		int[] oldIds = ids;
+		keys = new long[oldKeys.length * 2];
+		ids = new int[oldKeys.length * 2];
+		int mask = keys.length - 1;
+		for (int j = 0; j < oldKeys.length; j++) {
+			if (oldKeys[j] != 0) {
+				int i = (int) (mix(oldKeys[j]) & mask);
+				while (keys[i] != 0) {
+					i = (i + 1) & mask;
+				}
+				keys[i] = oldKeys[j];
+				ids[i] = oldIds[j];
+			}
+		}
+	}
+
+	private static long mix(long z) {
+		z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+		return z ^ (z >>> 33);
+	}
+
+	/** A 64-bit fingerprint of a state (a strong mix of every slot). */
+	static long fingerprint(int[] state) {
+		long h = 0x9E3779B97F4A7C15L ^ state.length;
+		for (int v : state) {
+			h = (h ^ v) * 0xBF58476D1CE4E5B9L;
+			h ^= h >>> 31;
+		}
+		h = (h ^ (h >>> 30)) * 0x94D049BB133111EBL;
+		return h ^ (h >>> 31);
+	}
+
+	static int[] grow(int[] a, int n) {
+		return n < a.length ? a : Arrays.copyOf(a, Math.max(n + 1, a.length * 2));
+	}
+}

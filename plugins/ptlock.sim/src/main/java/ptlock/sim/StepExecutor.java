@@ -1,0 +1,218 @@
+package ptlock.sim;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import ptlock.ir.Expr;
+import ptlock.ir.Step;
+import ptlock.ir.Stmt;
+import ptlock.ir.ThreadIr;
+import ptlock.ir.Type;
+
+/**
+ * Runs one step of a thread on a state and yields every successor state: one per path through the step's
+ * micro-operations. Each method is named after the Stmt record it executes and has the meaning of the method of
+ * the same name in ptlock.tla.StepCompiler, which compiles it to TLA+.
+ */
+final class StepExecutor {
+	private final Layout layout;
+	private final Evaluator eval;
+	private final Mutation mutation;
+
+	StepExecutor(Layout layout, Mutation mutation) {
+		this.layout = layout;
+		this.eval = new Evaluator(layout);
+		this.mutation = mutation;
+	}
+
+	Evaluator evaluator() {
+		return eval;
+	}
+
+	/** Runs the step from the given state; each successor's pc is already set. */
+	void run(ThreadIr thread, Step step, int[] state, Consumer<Env> successors) {
+		Env env = new Env(state.clone());
+		exec(step.body(), 0, env, thread, successors);
+	}
+
+	/** Runs straight-line statements (the init block) on a state. */
+	void runInit(List<Stmt> init, int[] state) {
+		Env env = new Env(state);
+		exec(init, 0, env, null, e -> System.arraycopy(e.state, 0, state, 0, state.length));
+	}
+
+	private void exec(List<Stmt> stmts, int i, Env env, ThreadIr thread, Consumer<Env> done) {
+		if (i == stmts.size()) {
+			done.accept(env);
+			return;
+		}
+		Stmt st = stmts.get(i);
+		Consumer<Env> next = e -> exec(stmts, i + 1, e, thread, done);
+		switch (st) {
+		case Stmt.Assign a -> {
+			assign(a, env);
+			next.accept(env);
+		}
+		case Stmt.Await a -> {
+			if (await(a, env)) {
+				next.accept(env);
+			}
+		}
+		case Stmt.Assert a -> {
+			assertion(a, env);
+			next.accept(env);
+		}
+		case Stmt.Let l -> {
+			let(l, env);
+			next.accept(env);
+		}
+		case Stmt.If f -> ifThenElse(f, env, thread, next);
+		case Stmt.Either e -> either(e, env, thread, next);
+		case Stmt.Pick p -> pick(p, env, next);
+		case Stmt.Goto g -> {
+			jump(thread, g.step() - 1, env);
+			done.accept(env);
+		}
+		case Stmt.Halt h -> {
+			jump(thread, thread.steps().size(), env);
+			done.accept(env);
+		}
+		}
+	}
+
+	/** Assign (StepCompiler.assign): copy the value into the target's slots; a value outside the type is a TypeOK error. */
+	void assign(Stmt.Assign a, Env env) {
+		int[] v = eval.value(a.value(), env);
+		Evaluator.Loc l = eval.locate(a.target(), env);
+		if (a.target() instanceof Expr.TempRef t && env.temps.get(t.temp()).length != v.length) {
+			env.temps.put(t.temp(), v.clone());
+			return;
+		}
+		// temps are not state: TLA+ substitutes them, and TypeOK never sees them
+		if (!(root(a.target()) instanceof Expr.TempRef) && !fits(a.target().type(), v, 0)) {
+			env.typeError = true;
+		}
+		System.arraycopy(v, 0, l.storage(), l.offset(), v.length);
+	}
+
+	/** Await (StepCompiler.await): the path exists only if the condition holds. */
+	boolean await(Stmt.Await a, Env env) {
+		return mutation == Mutation.AWAIT_NEVER_BLOCKS || eval.scalar(a.cond(), env) != 0;
+	}
+
+	/** Assert (StepCompiler.assertion): a false condition sets the property's violation flag, if it is checked. */
+	void assertion(Stmt.Assert a, Env env) {
+		Integer flag = layout.flag(a.property());
+		if (flag != null && eval.scalar(a.cond(), env) == 0) {
+			env.state[flag] = 1;
+		}
+	}
+
+	/** Let (StepCompiler.let): a step-local value. */
+	void let(Stmt.Let l, Env env) {
+		env.temps.put(l.temp(), eval.value(l.value(), env));
+	}
+
+	/** If (StepCompiler.ifThenElse): one path, decided by the condition. */
+	void ifThenElse(Stmt.If f, Env env, ThreadIr thread, Consumer<Env> next) {
+		exec(eval.scalar(f.cond(), env) != 0 ? f.then() : f.otherwise(), 0, env, thread, next);
+	}
+
+	/** Either (StepCompiler.either): one path per branch. */
+	void either(Stmt.Either e, Env env, ThreadIr thread, Consumer<Env> next) {
+		int n = mutation == Mutation.EITHER_FIRST_ONLY ? 1 : e.branches().size();
+		for (int b = 0; b < n; b++) {
+			exec(e.branches().get(b), 0, b == n - 1 ? env : env.copy(), thread, next);
+		}
+	}
+
+	/** Pick (StepCompiler.pick): one path per value of lo..hi that satisfies the condition. */
+	void pick(Stmt.Pick p, Env env, Consumer<Env> next) {
+		int lo = eval.scalar(p.lo(), env);
+		int hi = eval.scalar(p.hi(), env);
+		for (int v = lo; v <= hi; v++) {
+			Env e = env.copy();
+			e.temps.put(p.bound(), new int[] { v });
+			if (p.cond() != null && eval.scalar(p.cond(), e) == 0) {
+				continue;
+			}
+			if (p.target() != null) {
+				assign(new Stmt.Assign(p.target(), new Expr.TempRef(p.bound())), e);
+			}
+			next.accept(e);
+		}
+	}
+
+	/** Goto / Halt (StepCompiler.jump): the thread's next pc (an ordinal: step id - 1, or the step count for Done). */
+	void jump(ThreadIr thread, int pcOrdinal, Env env) {
+		if (thread != null) {
+			env.state[layout.offset(thread.pc())] = pcOrdinal;
+		}
+	}
+
+	/** Whether a value is inside its declared type (TypeOK). */
+	static boolean fits(Type t, int[] v, int at) {
+		return switch (t) {
+		case Type.Bool b -> v[at] == 0 || v[at] == 1;
+		case Type.Range r -> v[at] >= r.lo() && v[at] <= r.hi();
+		case Type.Enum e -> v[at] >= 0 && v[at] < e.literals().size();
+		case Type.Set s -> (v[at] & ~rangeMask(s.elem())) == 0;
+		case Type.Array a -> {
+			int w = Layout.width(a.elem());
+			for (int i = 0; i < a.size(); i++) {
+				if (!fits(a.elem(), v, at + i * w)) {
+					yield false;
+				}
+			}
+			yield true;
+		}
+		case Type.Record r -> {
+			int off = at;
+			for (Type.Field f : r.fields()) {
+				if (!fits(f.type(), v, off)) {
+					yield false;
+				}
+				off += Layout.width(f.type());
+			}
+			yield true;
+		}
+		};
+	}
+
+	private static int rangeMask(Type.Range r) {
+		int m = 0;
+		for (int v = Math.max(0, r.lo()); v <= Math.min(30, r.hi()); v++) {
+			m |= 1 << v;
+		}
+		return m;
+	}
+
+	private static Expr root(Expr e) {
+		return switch (e) {
+		case Expr.Index x -> root(x.base());
+		case Expr.FieldGet f -> root(f.base());
+		default -> e;
+		};
+	}
+
+	/** Writes a type's default value (ptlock.tla.ExprPrinter.defaultValue) at an offset. */
+	static void fillDefault(Type t, int[] s, int at) {
+		switch (t) {
+		case Type.Range r -> s[at] = r.lo() <= 0 && r.hi() >= 0 ? 0 : r.lo();
+		case Type.Array a -> {
+			int w = Layout.width(a.elem());
+			for (int i = 0; i < a.size(); i++) {
+				fillDefault(a.elem(), s, at + i * w);
+			}
+		}
+		case Type.Record r -> {
+			int off = at;
+			for (Type.Field f : r.fields()) {
+				fillDefault(f.type(), s, off);
+				off += Layout.width(f.type());
+			}
+		}
+		default -> s[at] = 0;
+		}
+	}
+}
