@@ -16,6 +16,8 @@ public final class Main {
 			      races (one column per CPU)
 			  conform SPEC.ptl [--scenario NAME] [--out DIR]
 			      compare the simulator with TLC: state counts, verdicts, and each other's counterexamples
+			  bench [--quick] [--out DIR]
+			      measure the simulator against TLC on the seed models and a scaled-up one (docs/BENCHMARKS.md)
 			  tla SPEC.ptl [--scenario NAME] [--out DIR]
 			      write the generated TLA+ module and .cfg of each scenario
 			exit codes: 0 all as expected, 1 unexpected verdict, 2 spec error, 3 checker failure, 4 timeout,
@@ -39,6 +41,7 @@ public final class Main {
 			case "tla" -> new TlaCommand().run(Args.parse(rest, TlaCommand.FLAGS, TlaCommand.VALUED), out, err);
 			case "conform" -> new ConformCommand().run(Args.parse(rest, ConformCommand.FLAGS, ConformCommand.VALUED),
 					out, err);
+			case "bench" -> new BenchCommand().run(Args.parse(rest, BenchCommand.FLAGS, BenchCommand.VALUED), out, err);
 			default -> throw new Args.UsageException("unknown command '" + cmd + "'");
 			};
 		} catch (Args.UsageException e) {

@@ -11,9 +11,22 @@ import ptlock.ir.Type;
  */
 final class Evaluator {
 	private final Layout layout;
+	// caches keyed by IR object identity (IR records hash deeply)
+	private final java.util.Map<Type, Integer> widths = new java.util.IdentityHashMap<>();
+	private final java.util.Map<Expr.FieldGet, Integer> fieldOffsets = new java.util.IdentityHashMap<>();
+	private final java.util.Map<Expr.EnumLit, Integer> ordinals = new java.util.IdentityHashMap<>();
 
 	Evaluator(Layout layout) {
 		this.layout = layout;
+	}
+
+	private int width(Type t) {
+		Integer w = widths.get(t);
+		if (w == null) {
+			w = Layout.width(t);
+			widths.put(t, w);
+		}
+		return w;
 	}
 
 	/** Where a variable, temp, element or field lives: storage and offset. */
@@ -28,8 +41,15 @@ final class Evaluator {
 		return switch (e) {
 		case Expr.IntLit i -> i.value();
 		case Expr.BoolLit b -> b.value() ? 1 : 0;
-		case Expr.EnumLit l -> ordinal(l.type(), l.literal());
-		case Expr.BoundRef b -> env.bound.get(b.name());
+		case Expr.EnumLit l -> {
+			Integer o = ordinals.get(l);
+			if (o == null) {
+				o = ordinal(l.type(), l.literal());
+				ordinals.put(l, o);
+			}
+			yield o;
+		}
+		case Expr.BoundRef b -> env.bound(b.name());
 		case Expr.VarRef v -> read(e, env);
 		case Expr.TempRef t -> read(e, env);
 		case Expr.Index x -> read(e, env);
@@ -47,19 +67,19 @@ final class Evaluator {
 		case Expr.SetBuilder s -> {
 			int lo = scalar(s.lo(), env), hi = scalar(s.hi(), env), bits = 0;
 			for (int v = lo; v <= hi; v++) {
-				env.bound.put(s.name(), v);
+				env.bind(s.name(), v);
 				if (scalar(s.cond(), env) != 0) {
 					bits |= bit(v);
 				}
 			}
-			env.bound.remove(s.name());
+			env.unbind(s.name());
 			yield bits;
 		}
 		case Expr.Quant q -> {
 			int lo = scalar(q.lo(), env), hi = scalar(q.hi(), env);
 			boolean result = q.forall();
 			for (int v = lo; v <= hi; v++) {
-				env.bound.put(q.name(), v);
+				env.bind(q.name(), v);
 				boolean holds = scalar(q.body(), env) != 0;
 				if (q.forall() && !holds) {
 					result = false;
@@ -70,7 +90,7 @@ final class Evaluator {
 					break;
 				}
 			}
-			env.bound.remove(q.name());
+			env.unbind(q.name());
 			yield result ? 1 : 0;
 		}
 		case Expr.RecordLit r -> throw new IllegalStateException("a struct value is not a scalar");
@@ -84,7 +104,7 @@ final class Evaluator {
 		}
 		switch (e) {
 		case Expr.RecordLit r -> {
-			int[] out = new int[Layout.width(r.type())];
+			int[] out = new int[width(r.type())];
 			int at = 0;
 			for (int i = 0; i < r.values().size(); i++) {
 				int[] v = value(r.values().get(i), env);
@@ -98,7 +118,7 @@ final class Evaluator {
 		}
 		default -> {
 			Loc l = locate(e, env);
-			int w = Layout.width(e.type());
+			int w = width(e.type());
 			int[] out = new int[w];
 			System.arraycopy(l.storage(), l.offset(), out, 0, w);
 			return out;
@@ -111,7 +131,7 @@ final class Evaluator {
 		return switch (e) {
 		case Expr.VarRef v -> new Loc(env.state, layout.offset(v.var()));
 		case Expr.TempRef t -> {
-			int[] s = env.temps.get(t.temp());
+			int[] s = env.temp(t.temp());
 			if (s == null) {
 				throw new IllegalStateException("temp " + t.temp().name() + " read before it is set");
 			}
@@ -124,11 +144,16 @@ final class Evaluator {
 			if (i < 1 || i > a.size()) {
 				throw new EvalException("index " + i + " is outside 1.." + a.size());
 			}
-			yield new Loc(base.storage(), base.offset() + (i - 1) * Layout.width(a.elem()));
+			yield new Loc(base.storage(), base.offset() + (i - 1) * width(a.elem()));
 		}
 		case Expr.FieldGet f -> {
 			Loc base = locate(f.base(), env);
-			yield new Loc(base.storage(), base.offset() + Layout.fieldOffset((Type.Record) f.base().type(), f.field()));
+			Integer off = fieldOffsets.get(f);
+			if (off == null) {
+				off = Layout.fieldOffset((Type.Record) f.base().type(), f.field());
+				fieldOffsets.put(f, off);
+			}
+			yield new Loc(base.storage(), base.offset() + off);
 		}
 		default -> {
 			// an element or field of a computed value (a struct literal, a conditional): evaluate it first
@@ -138,9 +163,47 @@ final class Evaluator {
 		};
 	}
 
+	// the result of at(): storage and offset, kept in fields so that reads allocate nothing (one evaluator per
+	// worker thread, so this is not shared)
+	private int[] atStorage;
+	private int atOffset;
+
+	/** Like locate(), without allocating: sets atStorage and atOffset. */
+	private void at(Expr e, Env env) {
+		switch (e) {
+		case Expr.VarRef v -> {
+			atStorage = env.state;
+			atOffset = layout.offset(v.var());
+		}
+		case Expr.Index x -> {
+			Type.Array a = (Type.Array) x.base().type();
+			int i = scalar(x.index(), env);
+			if (i < 1 || i > a.size()) {
+				throw new EvalException("index " + i + " is outside 1.." + a.size());
+			}
+			at(x.base(), env);
+			atOffset += (i - 1) * width(a.elem());
+		}
+		case Expr.FieldGet f -> {
+			at(f.base(), env);
+			Integer off = fieldOffsets.get(f);
+			if (off == null) {
+				off = Layout.fieldOffset((Type.Record) f.base().type(), f.field());
+				fieldOffsets.put(f, off);
+			}
+			atOffset += off;
+		}
+		default -> {
+			Loc l = locate(e, env);
+			atStorage = l.storage();
+			atOffset = l.offset();
+		}
+		}
+	}
+
 	private int read(Expr e, Env env) {
-		Loc l = locate(e, env);
-		return l.storage()[l.offset()];
+		at(e, env);
+		return atStorage[atOffset];
 	}
 
 	private int binary(Expr.Binary b, Env env) {

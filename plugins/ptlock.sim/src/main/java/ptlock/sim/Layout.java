@@ -16,7 +16,8 @@ import ptlock.ir.Var;
  * in the same order, as the generated TLA+ module's VARIABLES (so that state counts compare one to one).
  */
 final class Layout {
-	private final Map<Var, Integer> offset = new LinkedHashMap<>();
+	// identity: Var is a record whose hash walks its whole type
+	private final Map<Var, Integer> offset = new java.util.IdentityHashMap<>();
 	private final List<Var> vars = new ArrayList<>();
 	/** violation flag slot of each checked assertion property */
 	private final Map<String, Integer> flags = new LinkedHashMap<>();

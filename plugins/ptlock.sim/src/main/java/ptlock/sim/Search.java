@@ -1,6 +1,5 @@
 package ptlock.sim;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,67 +70,152 @@ final class Search {
 	}
 
 	Outcome run(AtomicBoolean cancel, ProgressListener progress, long deadlineNanos) {
+		return run(cancel, progress, deadlineNanos, 1);
+	}
+
+	/**
+	 * Level-synchronous breadth-first search: each level's states are split between the workers, each with its own
+	 * step executor; the set of seen states is shared (under a lock). Every level is finished before the next one
+	 * starts, so the first violation recorded for a property is at the least depth.
+	 */
+	Outcome run(AtomicBoolean cancel, ProgressListener progress, long deadlineNanos, int workers) {
 		Map<String, Integer> violations = new LinkedHashMap<>();
-		long generated = 0;
-		int maxDepth = 0;
-		ArrayDeque<int[]> queue = new ArrayDeque<>();
-		ArrayDeque<Integer> queueIds = new ArrayDeque<>();
+		java.util.concurrent.atomic.AtomicLong generated = new java.util.concurrent.atomic.AtomicLong();
+		java.util.concurrent.ExecutorService pool = workers > 1
+				? java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+					Thread t = new Thread(r, "ptlock-sim-worker");
+					t.setDaemon(true);
+					return t;
+				})
+				: null;
+		List<StepExecutor> executors = new ArrayList<>();
+		executors.add(exec);
+		for (int w = 1; w < workers; w++) {
+			executors.add(exec.fresh());
+		}
 		try {
 			int[] init = initialState();
-			int id = record(init, -1, -1, 0);
-			generated++;
-			check(init, id, violations, false);
-			queue.add(init);
-			queueIds.add(id);
+			int id;
+			synchronized (this) {
+				id = record(init, -1, -1, 0);
+			}
+			generated.incrementAndGet();
+			check(init, id, violations, false, exec);
+			List<int[]> frontier = new ArrayList<>(List.of(init));
+			List<Integer> frontierIds = new ArrayList<>(List.of(id));
+			int depth = 0;
 			long lastReport = System.nanoTime();
-			while (!queue.isEmpty()) {
-				int[] s = queue.poll();
-				int sid = queueIds.poll();
-				if ((seen.size() & 1023) == 0) {
-					if (cancel.get() || System.nanoTime() > deadlineNanos) {
-						return new Outcome(seen.size(), generated, maxDepth, violations, null, true);
-					}
-					if (System.nanoTime() - lastReport > 1_000_000_000L) {
-						progress.progress(program.title(), seen.size(), queue.size(), 0);
-						lastReport = System.nanoTime();
+			while (!frontier.isEmpty()) {
+				if (cancel.get() || System.nanoTime() > deadlineNanos) {
+					return new Outcome(seen.size(), generated.get(), depth, violations, null, true);
+				}
+				if (System.nanoTime() - lastReport > 1_000_000_000L) {
+					progress.progress(program.title(), seen.size(), frontier.size(), 0);
+					lastReport = System.nanoTime();
+				}
+				depth++;
+				int n = frontier.size();
+				int chunks = pool == null || n < 256 ? 1 : workers;
+				List<List<int[]>> nextStates = new ArrayList<>();
+				List<List<Integer>> nextIds = new ArrayList<>();
+				List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+				for (int c = 0; c < chunks; c++) {
+					int from = c * n / chunks, to = (c + 1) * n / chunks;
+					List<int[]> ns = new ArrayList<>();
+					List<Integer> ni = new ArrayList<>();
+					nextStates.add(ns);
+					nextIds.add(ni);
+					StepExecutor ex = executors.get(c);
+					List<int[]> states = frontier;
+					List<Integer> ids = frontierIds;
+					Runnable work = () -> expand(states, ids, from, to, ex, ns, ni, violations, generated, cancel,
+							deadlineNanos);
+					if (chunks == 1) {
+						work.run();
+					} else {
+						futures.add(pool.submit(work));
 					}
 				}
-				boolean[] any = { false };
-				for (int ti = 0; ti < program.threads().size(); ti++) {
-					ThreadIr t = program.threads().get(ti);
-					int pc = s[layout.offset(t.pc())];
-					if (pc >= t.steps().size()) {
-						continue;
-					}
-					Step st = t.steps().get(pc);
-					int threadIndex = ti;
-					List<Env> next = new ArrayList<>();
-					exec.run(t, st, s, next::add);
-					for (Env e : next) {
-						any[0] = true;
-						generated++;
-						long f = FingerprintSet.fingerprint(e.state);
-						int nid = seen.add(f);
-						if (seen.isNew()) {
-							record(nid, e.state, sid, threadIndex, st.id(), f);
-							maxDepth = Math.max(maxDepth, depthOf[nid]);
-							check(e.state, nid, violations, e.typeError);
-							queue.add(e.state);
-							queueIds.add(nid);
+				for (java.util.concurrent.Future<?> f : futures) {
+					try {
+						f.get();
+					} catch (java.util.concurrent.ExecutionException e) {
+						if (e.getCause() instanceof EvalException ee) {
+							throw ee;
 						}
+						throw new IllegalStateException(e.getCause());
+					} catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+						return new Outcome(seen.size(), generated.get(), depth, violations, null, true);
 					}
 				}
-				if (!any[0] && checkDeadlock && !terminated(s) && !violations.containsKey(Property.NO_DEADLOCK)) {
-					violations.put(Property.NO_DEADLOCK, sid);
+				frontier = new ArrayList<>();
+				frontierIds = new ArrayList<>();
+				for (int c = 0; c < chunks; c++) {
+					frontier.addAll(nextStates.get(c));
+					frontierIds.addAll(nextIds.get(c));
 				}
 			}
-			return new Outcome(seen.size(), generated, maxDepth + 1, violations, null, false);
+			return new Outcome(seen.size(), generated.get(), depth, violations, null, false);
 		} catch (EvalException e) {
-			return new Outcome(seen.size(), generated, maxDepth + 1, violations, e.getMessage(), false);
+			return new Outcome(seen.size(), generated.get(), 0, violations, e.getMessage(), false);
+		} finally {
+			if (pool != null) {
+				pool.shutdownNow();
+			}
 		}
 	}
 
-	private int record(int[] s, int parentId, int threadIndex, int stepId) {
+	/** Expands states [from, to) of a level: their successors, new ones recorded and checked. */
+	private void expand(List<int[]> states, List<Integer> ids, int from, int to, StepExecutor ex, List<int[]> next,
+			List<Integer> nextIds, Map<String, Integer> violations, java.util.concurrent.atomic.AtomicLong generated,
+			AtomicBoolean cancel, long deadlineNanos) {
+		List<Env> succ = new ArrayList<>();
+		long made = 0; // counted locally: one shared atomic per successor would make the cores contend
+		for (int k = from; k < to; k++) {
+			if ((k & 4095) == 0 && (cancel.get() || System.nanoTime() > deadlineNanos)) {
+				break;
+			}
+			int[] s = states.get(k);
+			int sid = ids.get(k);
+			boolean any = false;
+			for (int ti = 0; ti < program.threads().size(); ti++) {
+				ThreadIr t = program.threads().get(ti);
+				int pc = s[layout.offset(t.pc())];
+				if (pc >= t.steps().size()) {
+					continue;
+				}
+				Step st = t.steps().get(pc);
+				succ.clear();
+				ex.run(t, st, s, succ::add);
+				for (Env e : succ) {
+					any = true;
+					made++;
+					long f = FingerprintSet.fingerprint(e.state);
+					int nid;
+					boolean isNew;
+					synchronized (this) {
+						nid = seen.add(f);
+						isNew = seen.isNew();
+						if (isNew) {
+							record(nid, e.state, sid, ti, st.id(), f);
+						}
+					}
+					if (isNew) {
+						check(e.state, nid, violations, e.typeError, ex);
+						next.add(e.state);
+						nextIds.add(nid);
+					}
+				}
+			}
+			if (!any && checkDeadlock && !terminated(s)) {
+				firstViolation(violations, Property.NO_DEADLOCK, sid);
+			}
+		}
+		generated.addAndGet(made);
+	}
+
+	private synchronized int record(int[] s, int parentId, int threadIndex, int stepId) {
 		long f = FingerprintSet.fingerprint(s);
 		int id = seen.add(f);
 		record(id, s, parentId, threadIndex, stepId, f);
@@ -153,21 +237,31 @@ final class Search {
 		depthOf[id] = parentId < 0 ? 0 : depthOf[parentId] + 1;
 	}
 
-	private void check(int[] s, int id, Map<String, Integer> violations, boolean typeError) {
+	private void check(int[] s, int id, Map<String, Integer> violations, boolean typeError, StepExecutor ex) {
 		for (Map.Entry<String, Integer> flag : layout.flags().entrySet()) {
 			if (s[flag.getValue()] != 0) {
-				violations.putIfAbsent(flag.getKey(), id);
+				firstViolation(violations, flag.getKey(), id);
 			}
 		}
 		if (checkTypes && typeError) {
-			violations.putIfAbsent(SimChecker.TYPE_OK, id);
+			firstViolation(violations, SimChecker.TYPE_OK, id);
 		}
 		if (!invariants.isEmpty()) {
 			Env env = new Env(s);
 			for (Property inv : invariants) {
-				if (!violations.containsKey(inv.name()) && exec.evaluator().scalar(inv.invariant(), env) == 0) {
-					violations.put(inv.name(), id);
+				if (ex.evaluator().scalar(inv.invariant(), env) == 0) {
+					firstViolation(violations, inv.name(), id);
 				}
+			}
+		}
+	}
+
+	/** Keeps, per property, the violating state of least depth (several workers may find one in the same level). */
+	private void firstViolation(Map<String, Integer> violations, String property, int id) {
+		synchronized (this) { // the same lock as record(): depthOf is written there
+			Integer old = violations.get(property);
+			if (old == null || depthOf[id] < depthOf[old] || (depthOf[id] == depthOf[old] && id < old)) {
+				violations.put(property, id);
 			}
 		}
 	}

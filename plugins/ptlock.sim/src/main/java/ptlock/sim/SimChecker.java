@@ -48,7 +48,7 @@ public final class SimChecker {
 		Search search = new Search(program, layout, exec, checked, true);
 		long deadline = options.timeoutSeconds() > 0 ? System.nanoTime() + options.timeoutSeconds() * 1_000_000_000L
 				: Long.MAX_VALUE;
-		Search.Outcome o = search.run(options.cancel(), options.progress(), deadline);
+		Search.Outcome o = search.run(options.cancel(), options.progress(), deadline, workers());
 		CheckStatus status = o.error() != null ? CheckStatus.FAILED
 				: o.stopped() ? (options.cancel().get() ? CheckStatus.CANCELLED : CheckStatus.TIMEOUT)
 						: CheckStatus.COMPLETED;
@@ -78,7 +78,12 @@ public final class SimChecker {
 		Layout layout = new Layout(program, assertions);
 		Search search = new Search(program, layout, new StepExecutor(layout, mutation), List.of(), false);
 		return search.run(new java.util.concurrent.atomic.AtomicBoolean(), ptlock.check.ProgressListener.NONE,
-				Long.MAX_VALUE).distinct();
+				Long.MAX_VALUE, workers()).distinct();
+	}
+
+	/** The search uses every core (at most 8): levels are split between workers. */
+	static int workers() {
+		return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
 	}
 
 	/**

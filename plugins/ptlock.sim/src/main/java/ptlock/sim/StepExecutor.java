@@ -29,6 +29,11 @@ final class StepExecutor {
 		return eval;
 	}
 
+	/** An executor for another worker thread (the evaluator's caches are not shared). */
+	StepExecutor fresh() {
+		return new StepExecutor(layout, mutation);
+	}
+
 	/** Runs the step from the given state; each successor's pc is already set. */
 	void run(ThreadIr thread, Step step, int[] state, Consumer<Env> successors) {
 		Env env = new Env(state.clone());
@@ -82,10 +87,20 @@ final class StepExecutor {
 
 	/** Assign (StepCompiler.assign): copy the value into the target's slots; a value outside the type is a TypeOK error. */
 	void assign(Stmt.Assign a, Env env) {
+		if (!Evaluator.composite(a.target().type()) && !(a.target() instanceof Expr.TempRef)) {
+			// the common case: one slot, no allocation
+			int v = eval.scalar(a.value(), env);
+			Evaluator.Loc l = eval.locate(a.target(), env);
+			if (!(root(a.target()) instanceof Expr.TempRef) && !fitsScalar(a.target().type(), v)) {
+				env.typeError = true;
+			}
+			l.storage()[l.offset()] = v;
+			return;
+		}
 		int[] v = eval.value(a.value(), env);
 		Evaluator.Loc l = eval.locate(a.target(), env);
-		if (a.target() instanceof Expr.TempRef t && env.temps.get(t.temp()).length != v.length) {
-			env.temps.put(t.temp(), v.clone());
+		if (a.target() instanceof Expr.TempRef t && env.temp(t.temp()).length != v.length) {
+			env.setTemp(t.temp(), v.clone());
 			return;
 		}
 		// temps are not state: TLA+ substitutes them, and TypeOK never sees them
@@ -110,7 +125,7 @@ final class StepExecutor {
 
 	/** Let (StepCompiler.let): a step-local value. */
 	void let(Stmt.Let l, Env env) {
-		env.temps.put(l.temp(), eval.value(l.value(), env));
+		env.setTemp(l.temp(), eval.value(l.value(), env));
 	}
 
 	/** If (StepCompiler.ifThenElse): one path, decided by the condition. */
@@ -131,11 +146,15 @@ final class StepExecutor {
 		int lo = eval.scalar(p.lo(), env);
 		int hi = eval.scalar(p.hi(), env);
 		for (int v = lo; v <= hi; v++) {
-			Env e = env.copy();
-			e.temps.put(p.bound(), new int[] { v });
-			if (p.cond() != null && eval.scalar(p.cond(), e) == 0) {
-				continue;
+			if (p.cond() != null) {
+				// test the candidate in place; copy only the ones that pass
+				env.setTemp(p.bound(), new int[] { v });
+				if (eval.scalar(p.cond(), env) == 0) {
+					continue;
+				}
 			}
+			Env e = env.copy();
+			e.setTemp(p.bound(), new int[] { v });
 			if (p.target() != null) {
 				assign(new Stmt.Assign(p.target(), new Expr.TempRef(p.bound())), e);
 			}
@@ -148,6 +167,16 @@ final class StepExecutor {
 		if (thread != null) {
 			env.state[layout.offset(thread.pc())] = pcOrdinal;
 		}
+	}
+
+	private static boolean fitsScalar(Type t, int v) {
+		return switch (t) {
+		case Type.Bool b -> v == 0 || v == 1;
+		case Type.Range r -> v >= r.lo() && v <= r.hi();
+		case Type.Enum e -> v >= 0 && v < e.literals().size();
+		case Type.Set s -> (v & ~rangeMask(s.elem())) == 0;
+		default -> true;
+		};
 	}
 
 	/** Whether a value is inside its declared type (TypeOK). */

@@ -106,6 +106,15 @@ public final class TlcChecker {
 	 * explores everything): what the simulator's count is compared with. -1 if TLC failed.
 	 */
 	public long countStates(Program program, CheckOptions options) {
+		return count(program, options).states();
+	}
+
+	/** A full exploration: distinct states (-1 if TLC failed), wall time of the TLC JVM, its peak memory. */
+	public record Count(long states, long millis, long peakRssKb) {
+	}
+
+	public Count count(Program program, CheckOptions options) {
+		long start = System.currentTimeMillis();
 		Set<String> all = new LinkedHashSet<>();
 		program.properties().forEach(p -> all.add(p.name()));
 		TlaModule m = generator.generate(program, all, false);
@@ -117,12 +126,13 @@ public final class TlcChecker {
 			TlcRun run = process.run(dir, counting.name(), false, options, x -> {
 			});
 			Outcome o = analyze(run, counting);
-			return o.error == null && o.stats != null ? o.stats.distinctStates() : -1;
+			long states = o.error == null && o.stats != null ? o.stats.distinctStates() : -1;
+			return new Count(states, System.currentTimeMillis() - start, run.peakRssKb());
 		} catch (IOException e) {
-			return -1;
+			return new Count(-1, 0, 0);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			return -1;
+			return new Count(-1, 0, 0);
 		}
 	}
 

@@ -52,7 +52,9 @@ final class TlcProcess {
 		long deadline = options.timeoutSeconds() > 0 ? System.nanoTime() + options.timeoutSeconds() * 1_000_000_000L
 				: Long.MAX_VALUE;
 		TlcRun.End end = TlcRun.End.EXITED;
+		long peak = 0;
 		while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
+			peak = Math.max(peak, peakRssKb(p.pid()));
 			if (options.cancel().get()) {
 				end = TlcRun.End.CANCELLED;
 				kill(p);
@@ -67,8 +69,22 @@ final class TlcProcess {
 		pump.join(5000);
 		String stderr = Files.readString(dir.resolve("tlc.stderr"));
 		synchronized (messages) {
-			return new TlcRun(List.copyOf(messages), p.exitValue(), end, stderr);
+			return new TlcRun(List.copyOf(messages), p.exitValue(), end, stderr, peak);
 		}
+	}
+
+	/** VmHWM of a process in KiB (Linux), or 0. */
+	private static long peakRssKb(long pid) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+				if (line.startsWith("VmHWM:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", ""));
+				}
+			}
+		} catch (IOException | RuntimeException e) {
+			// not Linux, or the process just ended
+		}
+		return 0;
 	}
 
 	/** Kills TLC and anything it started; waits so that no orphan is left. */
