@@ -16,6 +16,10 @@ public final class Main {
 			      races (one column per CPU)
 			  conform SPEC.ptl [--scenario NAME] [--out DIR]
 			      compare the simulator with TLC: state counts, verdicts, and each other's counterexamples
+			  simulate SPEC.ptl [--scenario NAME] [--seed N] [--runs N] [--depth N]
+			      random behaviours checked as they go (the seed reproduces them), for models too big to explore
+			  replay SPEC.ptl RESULT.json
+			      replay the counterexamples saved by 'check --json' in the simulator
 			  bench [--quick] [--out DIR]
 			      measure the simulator against TLC on the seed models and a scaled-up one (docs/BENCHMARKS.md)
 			  tla SPEC.ptl [--scenario NAME] [--out DIR]
@@ -42,6 +46,10 @@ public final class Main {
 			case "conform" -> new ConformCommand().run(Args.parse(rest, ConformCommand.FLAGS, ConformCommand.VALUED),
 					out, err);
 			case "bench" -> new BenchCommand().run(Args.parse(rest, BenchCommand.FLAGS, BenchCommand.VALUED), out, err);
+			case "simulate" -> new SimulateCommand().run(Args.parse(rest, SimulateCommand.FLAGS,
+					SimulateCommand.VALUED), out, err);
+			case "replay" -> new ReplayCommand().run(Args.parse(rest, ReplayCommand.FLAGS, ReplayCommand.VALUED), out,
+					err);
 			default -> throw new Args.UsageException("unknown command '" + cmd + "'");
 			};
 		} catch (Args.UsageException e) {
