@@ -105,13 +105,17 @@ final class Search {
 			List<Integer> frontierIds = new ArrayList<>(List.of(id));
 			int depth = 0;
 			long lastReport = System.nanoTime();
+			long lastCount = 0;
 			while (!frontier.isEmpty()) {
 				if (cancel.get() || System.nanoTime() > deadlineNanos) {
 					return new Outcome(seen.size(), generated.get(), depth, violations, null, true);
 				}
-				if (System.nanoTime() - lastReport > 1_000_000_000L) {
-					progress.progress(program.title(), seen.size(), frontier.size(), 0);
-					lastReport = System.nanoTime();
+				long now = System.nanoTime();
+				if (now - lastReport > 1_000_000_000L) {
+					long perMinute = (seen.size() - lastCount) * 60_000_000_000L / (now - lastReport);
+					progress.progress(program.title(), seen.size(), frontier.size(), perMinute);
+					lastReport = now;
+					lastCount = seen.size();
 				}
 				depth++;
 				int n = frontier.size();
