@@ -24,10 +24,7 @@ final class CheckCommand {
 	static final Set<String> VALUED = Set.of("scenario", "out", "workers", "heap", "timeout", "engine");
 
 	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
-		if (a.positional.size() != 1) {
-			throw new Args.UsageException("check needs exactly one .ptl file");
-		}
-		Path file = Path.of(a.positional.get(0));
+		Path file = Specs.onlySpec(a, "check");
 		boolean json = a.flag("json");
 		boolean quiet = a.flag("quiet") || json;
 		int workers = a.intValue("workers", 1);

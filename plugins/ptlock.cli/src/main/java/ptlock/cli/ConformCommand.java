@@ -43,10 +43,7 @@ final class ConformCommand {
 	}
 
 	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
-		if (a.positional.size() != 1) {
-			throw new Args.UsageException("conform needs exactly one .ptl file");
-		}
-		List<Program> programs = new Specs().programs(Path.of(a.positional.get(0)), a.value("scenario", null), err,
+		List<Program> programs = new Specs().programs(Specs.onlySpec(a, "conform"), a.value("scenario", null), err,
 				false);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;

@@ -21,13 +21,10 @@ final class SimulateCommand {
 	static final Set<String> VALUED = Set.of("scenario", "seed", "runs", "depth");
 
 	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
-		if (a.positional.size() != 1) {
-			throw new Args.UsageException("simulate needs exactly one .ptl file");
-		}
 		long seed = a.intValue("seed", (int) (System.nanoTime() & 0x7fffffff));
 		int runs = a.intValue("runs", 1000);
 		int depth = a.intValue("depth", 1000);
-		List<Program> programs = new Specs().programs(Path.of(a.positional.get(0)), a.value("scenario", null), err,
+		List<Program> programs = new Specs().programs(Specs.onlySpec(a, "simulate"), a.value("scenario", null), err,
 				false);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;

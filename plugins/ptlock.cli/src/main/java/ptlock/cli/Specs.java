@@ -16,6 +16,14 @@ import ptlock.lang.ptlock.Scenario;
 final class Specs {
 	private final SpecLoader loader = new SpecLoader();
 
+	/** The one .ptl file a command takes, or a usage error naming the command. */
+	static Path onlySpec(Args a, String command) throws Args.UsageException {
+		if (a.positional.size() != 1) {
+			throw new Args.UsageException(command + " needs exactly one .ptl file");
+		}
+		return Path.of(a.positional.get(0));
+	}
+
 	/** The lowered scenarios (all, or the one named), or null after printing the errors. */
 	List<Program> programs(Path file, String scenario, PrintStream err, boolean warnings) {
 		LoadedSpec spec = loader.load(file);

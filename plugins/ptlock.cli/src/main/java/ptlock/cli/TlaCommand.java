@@ -19,10 +19,7 @@ final class TlaCommand {
 	static final Set<String> VALUED = Set.of("scenario", "out");
 
 	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
-		if (a.positional.size() != 1) {
-			throw new Args.UsageException("tla needs exactly one .ptl file");
-		}
-		List<Program> programs = new Specs().programs(Path.of(a.positional.get(0)), a.value("scenario", null), err,
+		List<Program> programs = new Specs().programs(Specs.onlySpec(a, "tla"), a.value("scenario", null), err,
 				true);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;

@@ -72,27 +72,31 @@ final class ExprLowering {
 			yield new Expr.SetLit(elems, new Type.Set(TypeResolver.INT));
 		}
 		case SetBuilder b -> {
-			String bound = scope.fresh(b.getName());
-			Expr lo = integer(b.getLo(), env, pre);
-			Expr hi = integer(b.getHi(), env, pre);
-			Env inner = env.child();
-			inner.bind(b.getName(), new Expr.BoundRef(bound, TypeResolver.INT));
-			Expr cond = bool(b.getCond(), inner, pre);
-			yield new Expr.SetBuilder(bound, lo, hi, cond, new Type.Set(TypeResolver.INT));
+			Bounded x = bounded(b.getName(), b.getLo(), b.getHi(), b.getCond(), env, pre);
+			yield new Expr.SetBuilder(x.name(), x.lo(), x.hi(), x.body(), new Type.Set(TypeResolver.INT));
 		}
 		case Quantifier q -> {
-			String bound = scope.fresh(q.getName());
-			Expr lo = integer(q.getLo(), env, pre);
-			Expr hi = integer(q.getHi(), env, pre);
-			Env inner = env.child();
-			inner.bind(q.getName(), new Expr.BoundRef(bound, TypeResolver.INT));
-			Expr body = bool(q.getBody(), inner, pre);
-			yield new Expr.Quant("forall".equals(q.getKind()), bound, lo, hi, body);
+			Bounded x = bounded(q.getName(), q.getLo(), q.getHi(), q.getBody(), env, pre);
+			yield new Expr.Quant("forall".equals(q.getKind()), x.name(), x.lo(), x.hi(), x.body());
 		}
 		case RecordLit r -> record(r, env, pre);
 		case CallExpr c -> steps.callForValue(c, env, pre);
 		default -> throw new IllegalStateException("unexpected expression " + e);
 		};
+	}
+
+	/** A variable bound over lo..hi (unique name in the generated TLA+) and a condition that reads it. */
+	private record Bounded(String name, Expr lo, Expr hi, Expr body) {
+	}
+
+	private Bounded bounded(String name, ptlock.lang.ptlock.Expr lo, ptlock.lang.ptlock.Expr hi,
+			ptlock.lang.ptlock.Expr body, Env env, List<Stmt> pre) {
+		String bound = scope.fresh(name);
+		Expr l = integer(lo, env, pre);
+		Expr h = integer(hi, env, pre);
+		Env inner = env.child();
+		inner.bind(name, new Expr.BoundRef(bound, TypeResolver.INT));
+		return new Bounded(bound, l, h, bool(body, inner, pre));
 	}
 
 	Expr bool(ptlock.lang.ptlock.Expr e, Env env, List<Stmt> pre) {

@@ -20,17 +20,17 @@ class ValidationTest {
 				expect others holds;
 			""";
 
+	/** The first four lines of most test specs: the prelude and its parameters. */
+	private static final String PREAMBLE = "spec t;\ninclude \"prelude.ptl\";\n"
+			+ "const N_SLOTS = 1; const N_TABLES = 1;\nconst MAX_GEN = 1;\n";
+
 	private final SpecLoader loader = new SpecLoader();
 	@TempDir
 	Path dir;
 
 	/** A spec with one path whose body is given (the body starts on line 7). */
 	private List<Issue> path(String body) throws IOException {
-		return spec("""
-				spec t;
-				include "prelude.ptl";
-				const N_SLOTS = 1; const N_TABLES = 1;
-				const MAX_GEN = 1;
+		return spec(PREAMBLE + """
 				path p() {
 					var ptl: 0..N_LOCKS;
 				%s
@@ -99,11 +99,7 @@ class ValidationTest {
 
 	@Test
 	void redeclaringAPreludeNameIsADuplicate() throws IOException {
-		List<Issue> issues = spec("""
-				spec t;
-				include "prelude.ptl";
-				const N_SLOTS = 1; const N_TABLES = 1;
-				const MAX_GEN = 1;
+		List<Issue> issues = spec(PREAMBLE + """
 				var pmd: bool;
 				""");
 		assertIssue(issues, IssueCodes.DUPLICATE_NAME, 5);
@@ -125,11 +121,7 @@ class ValidationTest {
 
 	@Test
 	void missingExpectationIsAWarning() throws IOException {
-		List<Issue> issues = spec("""
-				spec t;
-				include "prelude.ptl";
-				const N_SLOTS = 1; const N_TABLES = 1;
-				const MAX_GEN = 1;
+		List<Issue> issues = spec(PREAMBLE + """
 				path p() { mmap_writer = 0; }
 				scenario s {
 					thread cpu0 = p();
@@ -143,11 +135,7 @@ class ValidationTest {
 
 	@Test
 	void expectationOfAnUnknownProperty() throws IOException {
-		List<Issue> issues = spec("""
-				spec t;
-				include "prelude.ptl";
-				const N_SLOTS = 1; const N_TABLES = 1;
-				const MAX_GEN = 1;
+		List<Issue> issues = spec(PREAMBLE + """
 				path p() { mmap_writer = 0; }
 				scenario s {
 					thread cpu0 = p();
@@ -164,11 +152,7 @@ class ValidationTest {
 
 	@Test
 	void scenarioWithoutThreads() throws IOException {
-		List<Issue> issues = spec("""
-				spec t;
-				include "prelude.ptl";
-				const N_SLOTS = 1; const N_TABLES = 1;
-				const MAX_GEN = 1;
+		List<Issue> issues = spec(PREAMBLE + """
 				scenario s {
 				%s}
 				""".formatted(EXPECTS));
