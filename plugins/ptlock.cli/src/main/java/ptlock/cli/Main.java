@@ -16,6 +16,8 @@ public final class Main {
 			      races (one column per CPU)
 			  conform SPEC.ptl [--scenario NAME] [--out DIR]
 			      compare the simulator with TLC: state counts, verdicts, and each other's counterexamples
+			  matrix SPEC.ptl [--order p01,p02,...] [--archs a,b] [--json FILE] [--html FILE] [--quiet]
+			      every prefix of the series x every architecture: which properties hold (simulator)
 			  simulate SPEC.ptl [--scenario NAME] [--seed N] [--runs N] [--depth N]
 			      random behaviours checked as they go (the seed reproduces them), for models too big to explore
 			  replay SPEC.ptl RESULT.json
@@ -46,6 +48,8 @@ public final class Main {
 			case "conform" -> new ConformCommand().run(Args.parse(rest, ConformCommand.FLAGS, ConformCommand.VALUED),
 					out, err);
 			case "bench" -> new BenchCommand().run(Args.parse(rest, BenchCommand.FLAGS, BenchCommand.VALUED), out, err);
+			case "matrix" -> new MatrixCommand().run(Args.parse(rest, MatrixCommand.FLAGS, MatrixCommand.VALUED), out,
+					err);
 			case "simulate" -> new SimulateCommand().run(Args.parse(rest, SimulateCommand.FLAGS,
 					SimulateCommand.VALUED), out, err);
 			case "replay" -> new ReplayCommand().run(Args.parse(rest, ReplayCommand.FLAGS, ReplayCommand.VALUED), out,

@@ -48,9 +48,29 @@ public final class Lowering {
 	 * @param models the spec and every model it includes, the spec first
 	 */
 	public List<Result> lower(List<Model> models, Scenario scenario) {
+		return lower(models, scenario, null, null, null);
+	}
+
+	/**
+	 * Lowers a scenario for one cell of a patch x architecture matrix: exactly the given patches applied (whatever
+	 * the scenario's 'at' says), on the given architecture (whatever its 'on' says).
+	 *
+	 * @param level how reports name the patch level, e.g. "p05" (the last patch applied) or "none"
+	 */
+	public Result lowerCell(List<Model> models, Scenario scenario, String arch, java.util.Set<String> applied,
+			String level) {
+		return lower(models, scenario, List.of(arch), applied, level).get(0);
+	}
+
+	private List<Result> lower(List<Model> models, Scenario scenario, List<String> archOverride,
+			java.util.Set<String> applied, String level) {
 		List<String> archs = new ArrayList<>();
-		scenario.getMembers().stream().filter(OnArchs.class::isInstance)
-				.forEach(m -> archs.addAll(((OnArchs) m).getArchs()));
+		if (archOverride != null) {
+			archs.addAll(archOverride);
+		} else {
+			scenario.getMembers().stream().filter(OnArchs.class::isInstance)
+					.forEach(m -> archs.addAll(((OnArchs) m).getArchs()));
+		}
 		if (archs.isEmpty()) {
 			archs.add(null);
 		}
@@ -58,13 +78,14 @@ public final class Lowering {
 		for (String arch : archs) {
 			Problems problems = new Problems();
 			SymbolTable symbols = SymbolTable.of(models, problems);
-			Program p = lower(symbols, scenario, arch, problems);
+			Program p = lower(symbols, scenario, arch, problems, applied, level);
 			out.add(new Result(problems.hasErrors() ? null : p, problems.all()));
 		}
 		return out;
 	}
 
-	private Program lower(SymbolTable symbols, Scenario scenario, String archName, Problems problems) {
+	private Program lower(SymbolTable symbols, Scenario scenario, String archName, Problems problems,
+			java.util.Set<String> applied, String level) {
 		List<ThreadDecl> threadDecls = new ArrayList<>();
 		Map<String, Integer> overrides = new HashMap<>();
 		List<Expectation> expectations = new ArrayList<>();
@@ -111,6 +132,7 @@ public final class Lowering {
 		}
 		Scope scope = new Scope(symbols, problems, consts, types, globals, nthreads);
 		scope.at = at;
+		scope.appliedPatches = applied;
 		StepLowering steps = new StepLowering(scope);
 
 		List<Stmt> init = new ArrayList<>();
@@ -207,7 +229,8 @@ public final class Lowering {
 			String file = Sources.fileName(scenario);
 			spec = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.ptl$", "");
 		}
-		return new Program(spec, scenario.getName(), archName, at == null ? null : at.getName(), scenario.getDoc(),
+		String patchLevel = applied != null ? level : at == null ? null : at.getName();
+		return new Program(spec, scenario.getName(), archName, patchLevel, scenario.getDoc(),
 				Sources.of(scenario),
 				List.copyOf(globals.values()), init, threads, properties, expected);
 	}

@@ -30,6 +30,8 @@ final class Scope {
 	boolean threadLevel;
 	/** the patch the scenario runs at (null: every patch applied) */
 	Patch at;
+	/** when set, exactly these patches are applied (a prefix of some order of a series: the matrix), 'at' aside */
+	java.util.Set<String> appliedPatches;
 	private int fresh;
 
 	Scope(SymbolTable symbols, Problems problems, ConstEvaluator consts, TypeResolver types, Map<String, Var> globals,
@@ -48,6 +50,9 @@ final class Scope {
 		if (p == null) {
 			problems.error(IssueCodes.UNKNOWN_PATCH, "unknown patch '" + patchName + "' (declare it in a series)", where);
 			return true;
+		}
+		if (appliedPatches != null) {
+			return appliedPatches.contains(patchName);
 		}
 		if (at == null || at.eContainer() != p.eContainer()) {
 			return true;

@@ -1,0 +1,90 @@
+package ptlock.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import ptlock.lang.load.Issue;
+import ptlock.lang.load.LoadedSpec;
+import ptlock.lang.load.SpecLoader;
+import ptlock.lang.ptlock.Arch;
+import ptlock.lang.ptlock.Model;
+import ptlock.lang.ptlock.Patch;
+import ptlock.lang.ptlock.Series;
+import ptlock.report.Json;
+
+/**
+ * ptlock matrix SPEC: every prefix of the series (in its order, or --order) x every architecture, every scenario
+ * of the spec checked with the simulator; printed as a table, and written as JSON and HTML on request.
+ */
+final class MatrixCommand {
+	static final Set<String> FLAGS = Set.of("quiet");
+	static final Set<String> VALUED = Set.of("order", "archs", "json", "html", "out");
+
+	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
+		Path file = Specs.onlySpec(a, "matrix");
+		LoadedSpec spec = new SpecLoader().load(file);
+		spec.issues().stream().filter(i -> i.severity() == Issue.Severity.ERROR).forEach(err::println);
+		if (spec.hasErrors() || spec.main() == null) {
+			return ExitCode.SPEC_ERROR;
+		}
+		List<Series> series = new ArrayList<>();
+		List<String> allArchs = new ArrayList<>();
+		for (Model m : spec.models()) {
+			m.getElements().forEach(e -> {
+				if (e instanceof Series s) {
+					series.add(s);
+				} else if (e instanceof Arch ar) {
+					allArchs.add(ar.getName());
+				}
+			});
+		}
+		if (series.size() != 1) {
+			err.println(file + ":1:1: error: the matrix needs exactly one series in the spec and its includes (found "
+					+ series.size() + ") [ptlock.no-series]");
+			return ExitCode.SPEC_ERROR;
+		}
+		List<String> patches = series.get(0).getPatches().stream().map(Patch::getName).toList();
+		List<String> order = a.value("order", null) == null ? patches : split(a.value("order", ""));
+		if (order.size() != patches.size() || !new HashSet<>(order).equals(new HashSet<>(patches))) {
+			throw new Args.UsageException("--order must list each patch of " + series.get(0).getName() + " once: "
+					+ String.join(",", patches));
+		}
+		List<String> archs = a.value("archs", null) == null ? allArchs : split(a.value("archs", ""));
+		for (String ar : archs) {
+			if (!allArchs.contains(ar)) {
+				throw new Args.UsageException("unknown architecture '" + ar + "' (known: " + String.join(",", allArchs) + ")");
+			}
+		}
+		if (archs.isEmpty() || spec.scenarios().isEmpty()) {
+			err.println(file + ":1:1: error: the matrix needs architectures and scenarios [ptlock.no-scenario]");
+			return ExitCode.SPEC_ERROR;
+		}
+		Path work = Path.of(a.value("out", "ptlock-out"));
+		Files.createDirectories(work);
+		Matrix m = Matrix.compute(spec.models(), spec.scenarios(), order, archs, Matrix.options(work),
+				a.flag("quiet") ? null : err);
+		String name = spec.main().getName() == null ? file.toString() : spec.main().getName();
+		out.println("series " + series.get(0).getName() + " (" + String.join(" ", order) + ") x architectures: "
+				+ name);
+		out.print(MatrixReport.text(m));
+		out.println("abbreviations: each violated property by the initials of its words (no_use_after_free: nuaf)");
+		if (a.value("json", null) != null) {
+			Files.writeString(Path.of(a.value("json", null)), Json.write(MatrixReport.json(m, name)) + "\n");
+		}
+		if (a.value("html", null) != null) {
+			Files.writeString(Path.of(a.value("html", null)), MatrixReport.html(m, name));
+		}
+		return ExitCode.OK;
+	}
+
+	private static List<String> split(String s) {
+		return Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+	}
+}
