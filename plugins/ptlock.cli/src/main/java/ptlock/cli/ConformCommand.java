@@ -24,7 +24,7 @@ import ptlock.tlc.TraceReplay;
  * (b) the same verdict for every property, (c) every counterexample of either is a behaviour of the other.
  */
 final class ConformCommand {
-	static final Set<String> FLAGS = Set.of();
+	static final Set<String> FLAGS = Set.of("matrix");
 	static final Set<String> VALUED = Set.of("scenario", "out");
 
 	/** One scenario's comparison: a list of disagreements (empty: conformant). */
@@ -43,8 +43,8 @@ final class ConformCommand {
 	}
 
 	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
-		List<Program> programs = new Specs().programs(Specs.onlySpec(a, "conform"), a.value("scenario", null), err,
-				false);
+		List<Program> programs = a.flag("matrix") ? matrixCells(Specs.onlySpec(a, "conform"), err)
+				: new Specs().programs(Specs.onlySpec(a, "conform"), a.value("scenario", null), err, false);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
 		}
@@ -53,7 +53,8 @@ final class ConformCommand {
 		ExitCode code = ExitCode.OK;
 		for (Program p : programs) {
 			Report r = compare(p, work);
-			out.printf("%-45s states sim %6d tlc %6d  %s%n", p.title(), r.simStates(), r.tlcStates(),
+			out.printf("%-45s states sim %6d tlc %6d  %s%n", p.title() + (p.patch() == null ? "" : " after " + p.patch()),
+					r.simStates(), r.tlcStates(),
 					r.disagreements().isEmpty() ? "conformant" : "NOT CONFORMANT");
 			for (String d : r.disagreements()) {
 				out.println("    " + d);
@@ -63,6 +64,42 @@ final class ConformCommand {
 			}
 		}
 		return code;
+	}
+
+	/** Every cell of the spec's series matrix (every prefix x every architecture x every scenario), lowered. */
+	private static List<Program> matrixCells(Path file, PrintStream err) {
+		ptlock.lang.load.LoadedSpec spec = new ptlock.lang.load.SpecLoader().load(file);
+		if (spec.hasErrors() || spec.main() == null) {
+			spec.issues().forEach(err::println);
+			return null;
+		}
+		List<String> patches = new ArrayList<>();
+		List<String> archs = new ArrayList<>();
+		for (ptlock.lang.ptlock.Model m : spec.models()) {
+			m.getElements().forEach(e -> {
+				if (e instanceof ptlock.lang.ptlock.Series s) {
+					s.getPatches().forEach(x -> patches.add(x.getName()));
+				} else if (e instanceof ptlock.lang.ptlock.Arch ar) {
+					archs.add(ar.getName());
+				}
+			});
+		}
+		List<Program> out = new ArrayList<>();
+		for (int k = 0; k <= patches.size(); k++) {
+			java.util.Set<String> applied = new java.util.LinkedHashSet<>(patches.subList(0, k));
+			String level = k == 0 ? "none" : patches.get(k - 1);
+			for (String arch : archs) {
+				for (ptlock.lang.ptlock.Scenario s : spec.scenarios()) {
+					ptlock.lang.lower.Lowering.Result r = new ptlock.lang.lower.Lowering().lowerCell(spec.models(), s,
+							arch, applied, level);
+					if (!r.ok()) {
+						return null;
+					}
+					out.add(r.program());
+				}
+			}
+		}
+		return out;
 	}
 
 	Report compare(Program p, Path work) {

@@ -14,10 +14,13 @@ public final class Main {
 			      model-check each scenario (default engine: the simulator; tlc: TLC; both: each confirms the other);
 			      print every property's verdict, whether it is the one the spec expects, and counterexamples as
 			      races (one column per CPU)
-			  conform SPEC.ptl [--scenario NAME] [--out DIR]
+			  conform SPEC.ptl [--scenario NAME | --matrix] [--out DIR]
 			      compare the simulator with TLC: state counts, verdicts, and each other's counterexamples
+			      (--matrix: in every cell of the spec's series matrix)
 			  matrix SPEC.ptl [--order p01,p02,...] [--archs a,b] [--json FILE] [--html FILE] [--quiet]
 			      every prefix of the series x every architecture: which properties hold (simulator)
+			  import PAGE.txt [--out SERIES.xmi]
+			      read a patchwork "mbox series" page saved as text into a Series model
 			  simulate SPEC.ptl [--scenario NAME] [--seed N] [--runs N] [--depth N]
 			      random behaviours checked as they go (the seed reproduces them), for models too big to explore
 			  replay SPEC.ptl RESULT.json
@@ -49,6 +52,8 @@ public final class Main {
 					out, err);
 			case "bench" -> new BenchCommand().run(Args.parse(rest, BenchCommand.FLAGS, BenchCommand.VALUED), out, err);
 			case "matrix" -> new MatrixCommand().run(Args.parse(rest, MatrixCommand.FLAGS, MatrixCommand.VALUED), out,
+					err);
+			case "import" -> new ImportCommand().run(Args.parse(rest, ImportCommand.FLAGS, ImportCommand.VALUED), out,
 					err);
 			case "simulate" -> new SimulateCommand().run(Args.parse(rest, SimulateCommand.FLAGS,
 					SimulateCommand.VALUED), out, err);

@@ -1,0 +1,58 @@
+package ptlock.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import ptlock.model.imports.ImportException;
+import ptlock.model.imports.PatchworkPageImporter;
+import ptlock.model.imports.SeriesStore;
+import ptlock.model.series.FileChange;
+import ptlock.model.series.ReviewComment;
+import ptlock.model.series.Series;
+
+/** ptlock import PAGE.txt: a patchwork "mbox series" page saved as text, into a Series model (XMI). */
+final class ImportCommand {
+	static final Set<String> FLAGS = Set.of();
+	static final Set<String> VALUED = Set.of("out");
+
+	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
+		if (a.positional.size() != 1) {
+			throw new Args.UsageException("import needs exactly one saved patchwork page");
+		}
+		Path in = Path.of(a.positional.get(0));
+		if (!Files.isRegularFile(in)) {
+			err.println(in + ":1:1: error: no such file [ptlock.file-not-found]");
+			return ExitCode.SPEC_ERROR;
+		}
+		Path to = Path.of(a.value("out", in.getFileName().toString().replaceFirst("\\.[^.]*$", "") + ".xmi"));
+		Series s;
+		try {
+			s = new PatchworkPageImporter().read(Files.readString(in));
+		} catch (ImportException e) {
+			err.println(in + ":" + Math.max(1, e.line()) + ":1: error: " + e.getMessage() + " [ptlock.import]");
+			return ExitCode.SPEC_ERROR;
+		} catch (java.nio.charset.MalformedInputException e) {
+			err.println(in + ":1:1: error: not UTF-8 text [ptlock.import]");
+			return ExitCode.SPEC_ERROR;
+		}
+		new SeriesStore().save(s, to);
+		int ins = s.getFiles().stream().mapToInt(FileChange::getInsertions).sum();
+		int del = s.getFiles().stream().mapToInt(FileChange::getDeletions).sum();
+		Map<String, Integer> reviewers = new TreeMap<>();
+		for (ReviewComment c : s.getComments()) {
+			reviewers.merge(c.getAuthor(), 1, Integer::sum);
+		}
+		out.printf("series \"%s\" v%d by %s (base %s, %s)%n", s.getSubject(), s.getVersion(), s.getAuthor(),
+				s.getBase(), s.getMessageId());
+		out.printf("  %d patches, %d files (+%d -%d), %d review comments %s%n", s.getPatches().size(),
+				s.getFiles().size(), ins, del, s.getComments().size(), reviewers);
+		s.getPatches().forEach(p -> out.printf("  %02d %s%n", p.getNumber(), p.getSubject()));
+		out.println("written to " + to);
+		return ExitCode.OK;
+	}
+}
