@@ -19,6 +19,8 @@ public final class Main {
 			      (--matrix: in every cell of the spec's series matrix)
 			  matrix SPEC.ptl [--order p01,p02,...] [--archs a,b] [--json FILE] [--html FILE] [--quiet]
 			      every prefix of the series x every architecture: which properties hold (simulator)
+			  diff-matrix A.json B.json [--json]
+			      the cells that flipped between two 'matrix --json' results, each with the patch responsible
 			  import PAGE.txt [--out SERIES.xmi]
 			      read a patchwork "mbox series" page saved as text into a Series model
 			  simulate SPEC.ptl [--scenario NAME] [--seed N] [--runs N] [--depth N]
@@ -53,6 +55,8 @@ public final class Main {
 			case "bench" -> new BenchCommand().run(Args.parse(rest, BenchCommand.FLAGS, BenchCommand.VALUED), out, err);
 			case "matrix" -> new MatrixCommand().run(Args.parse(rest, MatrixCommand.FLAGS, MatrixCommand.VALUED), out,
 					err);
+			case "diff-matrix" -> new DiffMatrixCommand().run(Args.parse(rest, DiffMatrixCommand.FLAGS,
+					DiffMatrixCommand.VALUED), out, err);
 			case "import" -> new ImportCommand().run(Args.parse(rest, ImportCommand.FLAGS, ImportCommand.VALUED), out,
 					err);
 			case "simulate" -> new SimulateCommand().run(Args.parse(rest, SimulateCommand.FLAGS,

@@ -142,6 +142,32 @@ class CliTest {
 	}
 
 	@Test
+	void aModelWithNoValueIsACheckerFailureOnBothEngines() throws IOException {
+		// pte[pmd[1]] with pmd[1] == 0: table 0 is outside pte's 1..N_TABLES
+		Path f = CliRun.write(dir, "outside.ptl", """
+				spec outside;
+				include "prelude.ptl";
+				const N_SLOTS = 1;
+				const N_TABLES = 1;
+				const MAX_GEN = 1;
+				path reader() {
+					var v: Pte;
+					v = pte[pmd[1]];
+				}
+				scenario s {
+					thread cpu0 = reader();
+					expect others holds;
+				}
+				""");
+		CliRun sim = CliRun.of("check", f.toString(), "--quiet", "--out", dir.toString());
+		assertEquals(ExitCode.CHECKER_FAILURE, sim.code(), sim.out());
+		assertTrue(sim.out().contains("check failed: the model has no value here: index 0 is outside 1..1"), sim.out());
+		CliRun tlc = CliRun.of("check", f.toString(), "--engine", "tlc", "--quiet", "--out", dir.toString());
+		assertEquals(ExitCode.CHECKER_FAILURE, tlc.code(), tlc.out());
+		assertTrue(tlc.out().contains("check failed"), tlc.out());
+	}
+
+	@Test
 	void tlaCommandWritesModuleAndConfig() throws IOException {
 		CliRun r = CliRun.of("tla", seed().toString(), "--out", dir.toString());
 		assertEquals(ExitCode.OK, r.code(), r.err());

@@ -19,8 +19,15 @@ final class TlcProcess {
 	TlcRun run(Path dir, String module, boolean checkDeadlock, CheckOptions options, Consumer<ToolMessage> live)
 			throws IOException, InterruptedException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		Path tools;
+		try {
+			tools = TlaTools.location();
+		} catch (IllegalStateException e) {
+			// reported as a checker failure (exit code 3), not a crash
+			throw new IOException(e.getMessage(), e);
+		}
 		List<String> cmd = new ArrayList<>(List.of(java.toString(), "-XX:+UseParallelGC", "-Xmx" + options.heapMb() + "m",
-				"-Djava.io.tmpdir=" + dir, "-cp", TlaTools.location().toString(), "tlc2.TLC", "-tool", "-metadir",
+				"-Djava.io.tmpdir=" + dir, "-cp", tools.toString(), "tlc2.TLC", "-tool", "-metadir",
 				dir.resolve("states").toString(), "-workers", Integer.toString(Math.max(1, options.workers())),
 				"-config", module + ".cfg"));
 		if (!checkDeadlock) {
