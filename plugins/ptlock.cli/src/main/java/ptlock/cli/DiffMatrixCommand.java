@@ -89,13 +89,11 @@ final class DiffMatrixCommand {
 		return props.isEmpty() ? "holds" : String.join(",", props);
 	}
 
-	@SuppressWarnings("unchecked")
 	private static Map<String, Object> map(Object o) {
-		return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+		return JsonReader.asMap(o);
 	}
 
-	@SuppressWarnings("unchecked")
 	private static List<Object> list(Object o) {
-		return o instanceof List<?> l ? (List<Object>) l : List.of();
+		return JsonReader.asList(o);
 	}
 }

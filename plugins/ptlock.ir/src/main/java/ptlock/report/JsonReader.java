@@ -25,6 +25,18 @@ public final class JsonReader {
 		return v;
 	}
 
+	/** A parsed JSON object, or an empty map if the value is not one. */
+	@SuppressWarnings("unchecked")
+	public static Map<String, Object> asMap(Object o) {
+		return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+	}
+
+	/** A parsed JSON array, or an empty list if the value is not one. */
+	@SuppressWarnings("unchecked")
+	public static List<Object> asList(Object o) {
+		return o instanceof List<?> l ? (List<Object>) l : List.of();
+	}
+
 	private Object value() {
 		ws();
 		if (i >= s.length()) {
