@@ -9,13 +9,17 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import ptlock.model.imports.ImportException;
+import ptlock.model.imports.MboxImporter;
 import ptlock.model.imports.PatchworkPageImporter;
 import ptlock.model.imports.SeriesStore;
 import ptlock.model.series.FileChange;
 import ptlock.model.series.ReviewComment;
 import ptlock.model.series.Series;
 
-/** ptlock import PAGE.txt: a patchwork "mbox series" page saved as text, into a Series model (XMI). */
+/**
+ * ptlock import FILE: a patchwork "mbox series" page saved as text, or an mbox ('git format-patch --cover-letter
+ * --stdout', a lore thread download), into a Series model (XMI).
+ */
 final class ImportCommand {
 	static final Set<String> FLAGS = Set.of();
 	static final Set<String> VALUED = Set.of("out");
@@ -32,7 +36,8 @@ final class ImportCommand {
 		Path to = Path.of(a.value("out", in.getFileName().toString().replaceFirst("\\.[^.]*$", "") + ".xmi"));
 		Series s;
 		try {
-			s = new PatchworkPageImporter().read(Files.readString(in));
+			String text = Files.readString(in);
+			s = MboxImporter.looksLikeMbox(text) ? new MboxImporter().read(text) : new PatchworkPageImporter().read(text);
 		} catch (ImportException e) {
 			err.println(in + ":" + Math.max(1, e.line()) + ":1: error: " + e.getMessage() + " [ptlock.import]");
 			return ExitCode.SPEC_ERROR;

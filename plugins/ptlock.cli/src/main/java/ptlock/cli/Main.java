@@ -21,8 +21,8 @@ public final class Main {
 			      every prefix of the series x every architecture: which properties hold (simulator)
 			  diff-matrix A.json B.json [--json]
 			      the cells that flipped between two 'matrix --json' results, each with the patch responsible
-			  import PAGE.txt [--out SERIES.xmi]
-			      read a patchwork "mbox series" page saved as text into a Series model
+			  import PAGE.txt|SERIES.mbox [--out SERIES.xmi]
+			      read a patchwork "mbox series" page saved as text, or an mbox, into a Series model
 			  simulate SPEC.ptl [--scenario NAME] [--seed N] [--runs N] [--depth N]
 			      random behaviours checked as they go (the seed reproduces them), for models too big to explore
 			  replay SPEC.ptl RESULT.json
