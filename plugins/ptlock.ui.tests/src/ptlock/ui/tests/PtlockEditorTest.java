@@ -199,6 +199,7 @@ public class PtlockEditorTest {
 			}
 			return false;
 		}, 15_000, "a completion popup proposing 'const'");
+		UiWait.settle(1000);
 		Screenshots.save("editor-content-assist");
 		assertTrue(found[0].contains("ptlock keyword"), found[0]);
 	}
