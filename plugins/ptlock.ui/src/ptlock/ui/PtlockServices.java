@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import ptlock.lang.ide.PtlockIdeSetup;
 import ptlock.lang.ide.assist.Completions;
 import ptlock.lang.ide.highlight.Tokenizer;
+import ptlock.lang.ide.hover.Docs;
 import ptlock.lang.load.SpecLoader;
 
 /**
@@ -16,6 +17,7 @@ public final class PtlockServices {
 	private volatile Injector injector;
 	private volatile SpecLoader loader;
 	private volatile Completions completions;
+	private volatile Docs docs;
 
 	public Tokenizer tokenizer() {
 		return tokenizer;
@@ -26,6 +28,13 @@ public final class PtlockServices {
 			loader = new SpecLoader(injector());
 		}
 		return loader;
+	}
+
+	public synchronized Docs docs() {
+		if (docs == null) {
+			docs = new Docs(loader());
+		}
+		return docs;
 	}
 
 	public synchronized Completions completions() {

@@ -204,6 +204,31 @@ public class PtlockEditorTest {
 		assertTrue(found[0].contains("ptlock keyword"), found[0]);
 	}
 
+	@Test
+	public void hoverShowsAPrimitivesSignatureAndComment() throws CoreException {
+		file("lib.ptl", """
+				// take_it(): waits until the lock is free, then takes it.
+				@acquires(l)
+				atomic prim take_it(l) {
+				}
+				""");
+		String use = "include \"lib.ptl\";\npath p() {\n\ttake_it(1);\n}\n";
+		IFile f = file("use.ptl", use);
+		ITextViewer viewer = open(f);
+		ptlock.ui.editor.PtlockHoverProvider hover = new ptlock.ui.editor.PtlockHoverProvider();
+		int at = use.indexOf("take_it") + 2;
+		org.eclipse.jface.text.IRegion region = hover.getHoverRegion(viewer, at);
+		assertEquals(use.indexOf("take_it"), region.getOffset());
+		assertEquals("take_it".length(), region.getLength());
+		@SuppressWarnings("deprecation")
+		String info = hover.getHoverInfo(viewer, region);
+		assertNotNull(info, "a hover for take_it");
+		assertTrue(info.startsWith("atomic prim take_it(l)"), info);
+		assertTrue(info.contains("waits until the lock is free"), info);
+		assertTrue(info.contains("static rules: @acquires(l)"), info);
+		assertTrue(info.contains("lib.ptl:2"), info);
+	}
+
 	private static IMarker[] errorMarkers(IFile f) {
 		try {
 			return Arrays.stream(f.findMarkers(ProblemMarkers.TYPE, true, IResource.DEPTH_ZERO))

@@ -74,6 +74,19 @@ public final class SpecLoader {
 		return validate(r);
 	}
 
+	/** Parses unsaved editor text as the content of the given file, with everything it includes (no validation). */
+	public LoadedSpec loadText(Path file, String text) {
+		ResourceSet rs = resourceSets.get();
+		Resource r = rs.createResource(URI.createFileURI(file.toAbsolutePath().normalize().toString()));
+		try {
+			r.load(new StringInputStream(text), null);
+		} catch (IOException e) {
+			return new LoadedSpec(null, List.of(), List.of());
+		}
+		Model main = r.getContents().isEmpty() ? null : (Model) r.getContents().get(0);
+		return new LoadedSpec(main, main == null ? List.of() : Includes.closure(main), List.of());
+	}
+
 	private List<Issue> validate(Resource res) {
 		String name = res.getURI().isFile() ? relative(res.getURI().toFileString()) : res.getURI().toString();
 		List<Issue> issues = new ArrayList<>();
