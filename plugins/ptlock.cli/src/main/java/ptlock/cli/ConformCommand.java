@@ -75,14 +75,12 @@ final class ConformCommand {
 		}
 		List<String> patches = new ArrayList<>();
 		List<String> archs = new ArrayList<>();
-		for (ptlock.lang.ptlock.Model m : spec.models()) {
-			m.getElements().forEach(e -> {
-				if (e instanceof ptlock.lang.ptlock.Series s) {
-					s.getPatches().forEach(x -> patches.add(x.getName()));
-				} else if (e instanceof ptlock.lang.ptlock.Arch ar) {
-					archs.add(ar.getName());
-				}
-			});
+		for (org.eclipse.emf.ecore.EObject root : ptlock.lang.load.Includes.modelRoots(spec.models())) {
+			if (root instanceof ptlock.model.series.Series s) {
+				s.getPatches().forEach(x -> patches.add(x.getName()));
+			} else if (root instanceof ptlock.model.series.Architecture ar) {
+				archs.add(ar.getName());
+			}
 		}
 		List<Program> out = new ArrayList<>();
 		for (int k = 0; k <= patches.size(); k++) {

@@ -13,10 +13,11 @@ import java.util.Set;
 import ptlock.lang.load.Issue;
 import ptlock.lang.load.LoadedSpec;
 import ptlock.lang.load.SpecLoader;
-import ptlock.lang.ptlock.Arch;
-import ptlock.lang.ptlock.Model;
-import ptlock.lang.ptlock.Patch;
-import ptlock.lang.ptlock.Series;
+import org.eclipse.emf.ecore.EObject;
+import ptlock.lang.load.Includes;
+import ptlock.model.series.Architecture;
+import ptlock.model.series.Patch;
+import ptlock.model.series.Series;
 import ptlock.report.Json;
 
 /**
@@ -36,14 +37,12 @@ final class MatrixCommand {
 		}
 		List<Series> series = new ArrayList<>();
 		List<String> allArchs = new ArrayList<>();
-		for (Model m : spec.models()) {
-			m.getElements().forEach(e -> {
-				if (e instanceof Series s) {
-					series.add(s);
-				} else if (e instanceof Arch ar) {
-					allArchs.add(ar.getName());
-				}
-			});
+		for (EObject root : Includes.modelRoots(spec.models())) {
+			if (root instanceof Series s) {
+				series.add(s);
+			} else if (root instanceof Architecture ar) {
+				allArchs.add(ar.getName());
+			}
 		}
 		if (series.size() != 1) {
 			err.println(file + ":1:1: error: the matrix needs exactly one series in the spec and its includes (found "

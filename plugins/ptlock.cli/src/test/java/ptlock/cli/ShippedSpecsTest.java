@@ -47,7 +47,7 @@ class ShippedSpecsTest {
 
 	private static boolean hasScenario(Path p) {
 		try {
-			return Files.readString(p).contains("scenario ");
+			return java.util.regex.Pattern.compile("^scenario ", java.util.regex.Pattern.MULTILINE).matcher(Files.readString(p)).find();
 		} catch (IOException e) {
 			throw new java.io.UncheckedIOException(e);
 		}

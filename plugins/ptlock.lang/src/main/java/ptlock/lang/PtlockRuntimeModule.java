@@ -3,9 +3,28 @@
  */
 package ptlock.lang;
 
+import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.resource.XtextResourceSet;
+
+import ptlock.lang.load.PtlockResourceSet;
+import ptlock.lang.scoping.LinkingMessages;
 
 /**
  * Use this class to register components to be used at runtime / without the Equinox extension registry.
  */
 public class PtlockRuntimeModule extends AbstractPtlockRuntimeModule {
+	@Override
+	public Class<? extends ResourceSet> bindResourceSet() {
+		return PtlockResourceSet.class;
+	}
+
+	@Override
+	public Class<? extends XtextResourceSet> bindXtextResourceSet() {
+		return PtlockResourceSet.class;
+	}
+
+	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
+		return LinkingMessages.class;
+	}
 }

@@ -52,4 +52,57 @@ class CompletionsTest {
 		assertTrue(p.contains("const"), p.toString());
 		assertFalse(p.contains("path"), p.toString());
 	}
+
+	/** Completions in a file of specs/seed, whose includes resolve (the prelude, the series, the architectures). */
+	private static List<Completion> inSeed(String text) {
+		java.nio.file.Path root = java.nio.file.Path.of("").toAbsolutePath();
+		while (!java.nio.file.Files.isDirectory(root.resolve("specs/seed"))) {
+			root = root.getParent();
+		}
+		URI uri = URI.createFileURI(root.resolve("specs/seed/new.ptl").toString());
+		return completions.at(uri, text, text.length());
+	}
+
+	private static final String HEAD = "spec s;\ninclude \"mm.ptl\";\ninclude \"../arch/architectures.ptl\";\n";
+
+	@Test
+	void architecturesFromTheIncludedModels() {
+		List<Completion> c = inSeed(HEAD + "scenario x {\n\ton x86_64, s");
+		List<String> names = c.stream().map(Completion::proposal).toList();
+		assertTrue(names.containsAll(List.of("s390", "sparc64")), names.toString());
+		assertFalse(names.contains("x86_pae"), "the prefix filters: " + names);
+		Completion s390 = c.stream().filter(x -> x.proposal().equals("s390")).findFirst().orElseThrow();
+		assertTrue(s390.description().contains("architecture"), s390.description());
+	}
+
+	@Test
+	void patchesOfTheIncludedSeries() {
+		List<Completion> c = inSeed(HEAD + "scenario x {\n\tat p0");
+		List<String> names = c.stream().map(Completion::proposal).toList();
+		assertTrue(names.containsAll(List.of("p01", "p08", "p09")), names.toString());
+		assertFalse(names.contains("p10"), names.toString());
+		Completion p09 = c.stream().filter(x -> x.proposal().equals("p09")).findFirst().orElseThrow();
+		assertTrue(p09.description().contains("retract_page_tables() without mmap or vma lock"), p09.description());
+	}
+
+	@Test
+	void primitivesWithSignatureAndDocLocalsInCode() {
+		List<Completion> c = inSeed(HEAD + "path q(slot) {\n\tvar ptl: 0..N_LOCKS;\n\tpte_offset_map");
+		Completion prim = c.stream().filter(x -> x.proposal().equals("pte_offset_map_lock")).findFirst().orElseThrow();
+		assertTrue(prim.kind().equals("primitive") && prim.description().contains("prim pte_offset_map_lock("),
+				prim.description());
+		List<Completion> locals = inSeed(HEAD + "path q(slot) {\n\tvar ptl: 0..N_LOCKS;\n\tspin_lock(");
+		List<String> names = locals.stream().map(Completion::proposal).toList();
+		assertTrue(names.containsAll(List.of("ptl", "slot", "N_LOCKS", "pte_offset_map_lock")), names.toString());
+	}
+
+	@Test
+	void propertiesAfterExpectAndPathsInThreads() {
+		List<String> props = inSeed(HEAD + "scenario x {\n\texpect no_").stream().map(Completion::proposal).toList();
+		assertTrue(props.containsAll(List.of("no_use_after_free", "no_write_to_detached")), props.toString());
+		List<String> paths = inSeed(HEAD + "scenario x {\n\tthread cpu0 = handle_").stream().map(Completion::proposal)
+				.toList();
+		assertTrue(paths.contains("handle_pte_fault"), paths.toString());
+		assertFalse(paths.contains("pte_offset_map"), "primitives are not threads: " + paths);
+	}
 }

@@ -16,18 +16,17 @@ import ptlock.ir.ThreadIr;
 import ptlock.ir.Type;
 import ptlock.ir.Var;
 import ptlock.ir.Verdict;
-import ptlock.lang.ptlock.Arch;
 import ptlock.lang.ptlock.AtPatch;
 import ptlock.lang.ptlock.Expectation;
 import ptlock.lang.ptlock.InitBlock;
 import ptlock.lang.ptlock.Invariant;
 import ptlock.lang.ptlock.Model;
 import ptlock.lang.ptlock.OnArchs;
-import ptlock.lang.ptlock.Patch;
+import ptlock.model.series.Architecture;
+import ptlock.model.series.Patch;
 import ptlock.lang.ptlock.Scenario;
 import ptlock.lang.ptlock.ScenarioMember;
 import ptlock.lang.ptlock.SetConst;
-import ptlock.lang.ptlock.Setting;
 import ptlock.lang.ptlock.ThreadDecl;
 import ptlock.lang.ptlock.VarDecl;
 import ptlock.lang.validation.IssueCodes;
@@ -69,7 +68,8 @@ public final class Lowering {
 			archs.addAll(archOverride);
 		} else {
 			scenario.getMembers().stream().filter(OnArchs.class::isInstance)
-					.forEach(m -> archs.addAll(((OnArchs) m).getArchs()));
+					.forEach(m -> ((OnArchs) m).getArchs().stream().filter(a -> !a.eIsProxy())
+							.forEach(a -> archs.add(a.getName())));
 		}
 		if (archs.isEmpty()) {
 			archs.add(null);
@@ -91,15 +91,15 @@ public final class Lowering {
 		List<Expectation> expectations = new ArrayList<>();
 		Patch at = null;
 		if (archName != null) {
-			Arch arch = symbols.archs.get(archName);
+			Architecture arch = symbols.archs.get(archName);
 			if (arch == null) {
-				OnArchs on = (OnArchs) scenario.getMembers().stream().filter(OnArchs.class::isInstance).findFirst()
-						.orElseThrow();
-				problems.error(IssueCodes.UNKNOWN_ARCH, "unknown architecture '" + archName + "'", on);
+				problems.error(IssueCodes.UNKNOWN_ARCH, "unknown architecture '" + archName + "'", scenario);
 			} else {
-				for (Setting st : arch.getSettings()) {
-					override(symbols, problems, overrides, st.getName(), st.getValue(), st);
-				}
+				ArchConstants.of(arch).forEach((name, value) -> {
+					if (symbols.consts.containsKey(name)) {
+						overrides.put(name, value);
+					}
+				});
 			}
 		}
 		for (ScenarioMember m : scenario.getMembers()) {
@@ -108,10 +108,8 @@ public final class Lowering {
 			case Expectation e -> expectations.add(e);
 			case SetConst c -> override(symbols, problems, overrides, c.getName(), c.getValue(), c);
 			case AtPatch a -> {
-				at = symbols.patches.get(a.getPatch());
-				if (at == null) {
-					problems.error(IssueCodes.UNKNOWN_PATCH, "unknown patch '" + a.getPatch() + "'", a);
-				}
+				// an unresolved name is reported by the linker (IssueCodes.UNKNOWN_PATCH)
+				at = a.getPatch() == null || a.getPatch().eIsProxy() ? null : a.getPatch();
 			}
 			case OnArchs o -> {
 				// handled by the caller: one lowering per architecture

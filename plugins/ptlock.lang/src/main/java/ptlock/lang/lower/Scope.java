@@ -7,8 +7,8 @@ import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
 
 import ptlock.ir.Var;
-import ptlock.lang.ptlock.Patch;
-import ptlock.lang.ptlock.Series;
+import ptlock.model.series.Patch;
+import ptlock.model.series.Series;
 import ptlock.lang.validation.IssueCodes;
 
 /**
@@ -45,14 +45,13 @@ final class Scope {
 	}
 
 	/** Whether the code of a patch is in: the scenario runs at that patch or a later one of the same series. */
-	boolean applied(String patchName, EObject where) {
-		Patch p = symbols.patches.get(patchName);
-		if (p == null) {
-			problems.error(IssueCodes.UNKNOWN_PATCH, "unknown patch '" + patchName + "' (declare it in a series)", where);
+	boolean applied(Patch p, EObject where) {
+		if (p == null || p.eIsProxy()) {
+			// unresolved: the linker reports it (IssueCodes.UNKNOWN_PATCH)
 			return true;
 		}
 		if (appliedPatches != null) {
-			return appliedPatches.contains(patchName);
+			return appliedPatches.contains(p.getName());
 		}
 		if (at == null || at.eContainer() != p.eContainer()) {
 			return true;

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
 
-import ptlock.lang.ptlock.Arch;
 import ptlock.lang.ptlock.Const;
 import ptlock.lang.ptlock.Element;
 import ptlock.lang.ptlock.EnumDecl;
@@ -15,13 +14,15 @@ import ptlock.lang.ptlock.EnumLiteral;
 import ptlock.lang.ptlock.InitBlock;
 import ptlock.lang.ptlock.Invariant;
 import ptlock.lang.ptlock.Model;
-import ptlock.lang.ptlock.Patch;
+import ptlock.lang.load.Includes;
+import ptlock.model.series.Architecture;
+import ptlock.model.series.Patch;
+import ptlock.model.series.Series;
 import ptlock.lang.ptlock.Path;
 import ptlock.lang.ptlock.Prim;
 import ptlock.lang.ptlock.Property;
 import ptlock.lang.ptlock.RecordDecl;
 import ptlock.lang.ptlock.Scenario;
-import ptlock.lang.ptlock.Series;
 import ptlock.lang.ptlock.VarDecl;
 import ptlock.lang.validation.IssueCodes;
 
@@ -42,9 +43,10 @@ public final class SymbolTable {
 	public final Map<String, Invariant> invariants = new LinkedHashMap<>();
 	public final List<InitBlock> inits = new ArrayList<>();
 	public final Map<String, Scenario> scenarios = new LinkedHashMap<>();
+	/** from the included .xmi models (the first of a name wins: they are data, not declarations of this spec) */
 	public final Map<String, Series> series = new LinkedHashMap<>();
 	public final Map<String, Patch> patches = new LinkedHashMap<>();
-	public final Map<String, Arch> archs = new LinkedHashMap<>();
+	public final Map<String, Architecture> archs = new LinkedHashMap<>();
 	private final Map<String, EObject> topNames = new LinkedHashMap<>();
 
 	public static SymbolTable of(List<Model> models, Problems problems) {
@@ -55,6 +57,14 @@ public final class SymbolTable {
 		for (Model m : ordered) {
 			for (Element e : m.getElements()) {
 				t.add(e, problems);
+			}
+		}
+		for (EObject root : Includes.modelRoots(models)) {
+			if (root instanceof Architecture a) {
+				t.archs.putIfAbsent(a.getName(), a);
+			} else if (root instanceof Series s) {
+				t.series.putIfAbsent(s.getName(), s);
+				s.getPatches().forEach(p -> t.patches.putIfAbsent(p.getName(), p));
 			}
 		}
 		return t;
@@ -87,13 +97,6 @@ public final class SymbolTable {
 		case Invariant i -> put(invariants, i.getName(), i, problems);
 		case InitBlock i -> inits.add(i);
 		case Scenario s -> put(scenarios, s.getName(), s, problems);
-		case Series s -> {
-			put(series, s.getName(), s, problems);
-			for (Patch p : s.getPatches()) {
-				put(patches, p.getName(), p, problems);
-			}
-		}
-		case Arch a -> put(archs, a.getName(), a, problems);
 		default -> throw new IllegalStateException("unexpected element " + e);
 		}
 	}

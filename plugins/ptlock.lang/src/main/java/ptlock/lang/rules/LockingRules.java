@@ -164,7 +164,7 @@ public final class LockingRules {
 			case ForStmt l -> stack.push(new Frame(List.of(l.getBody()), false, f.names));
 			case SinceStmt x -> {
 				// one path is one patch level: every 'since' of the same patch takes the same side
-				String level = "since " + x.getPatch();
+				String level = "since " + (x.getPatch() == null ? "?" : x.getPatch().getName());
 				Boolean known = st.decided.get(level);
 				for (boolean applied : new boolean[] { true, false }) {
 					if (known != null && known != applied) {

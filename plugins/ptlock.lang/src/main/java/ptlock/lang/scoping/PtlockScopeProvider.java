@@ -3,13 +3,62 @@
  */
 package ptlock.lang.scoping;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.scoping.IScope;
+import org.eclipse.xtext.scoping.Scopes;
+
+import ptlock.lang.load.Includes;
+import ptlock.lang.ptlock.Model;
+import ptlock.lang.ptlock.PtlockPackage;
+import ptlock.model.series.Architecture;
+import ptlock.model.series.Series;
 
 /**
- * This class contains custom scoping description.
- * 
- * See https://www.eclipse.org/Xtext/documentation/303_runtime_concepts.html#scoping
- * on how and when to use it.
+ * The only Xtext cross-references of the language: 'on ARCH' and 'at PATCH' / 'since PATCH', which name the
+ * architectures and the patches of the .xmi models the file includes (directly or through included .ptl files).
  */
 public class PtlockScopeProvider extends AbstractPtlockScopeProvider {
 
+	@Override
+	public IScope getScope(EObject context, EReference reference) {
+		if (reference == PtlockPackage.Literals.ON_ARCHS__ARCHS) {
+			return Scopes.scopeFor(architectures(context));
+		}
+		if (reference == PtlockPackage.Literals.AT_PATCH__PATCH || reference == PtlockPackage.Literals.SINCE_STMT__PATCH) {
+			return Scopes.scopeFor(patches(context));
+		}
+		return super.getScope(context, reference);
+	}
+
+	/** The architectures visible from a node. */
+	public static List<Architecture> architectures(EObject context) {
+		List<Architecture> out = new ArrayList<>();
+		for (EObject root : roots(context)) {
+			if (root instanceof Architecture a) {
+				out.add(a);
+			}
+		}
+		return out;
+	}
+
+	/** The patches of the series visible from a node, series by series in order. */
+	public static List<ptlock.model.series.Patch> patches(EObject context) {
+		List<ptlock.model.series.Patch> out = new ArrayList<>();
+		for (EObject root : roots(context)) {
+			if (root instanceof Series s) {
+				out.addAll(s.getPatches());
+			}
+		}
+		return out;
+	}
+
+	private static List<EObject> roots(EObject context) {
+		Model model = EcoreUtil2.getContainerOfType(context, Model.class);
+		return model == null ? List.of() : Includes.modelRoots(model);
+	}
 }

@@ -24,6 +24,8 @@ public final class IssueCodes {
 	public static final String RESERVED_NAME = P + "reserved-name";
 	public static final String UNKNOWN_PATCH = P + "unknown-patch";
 	public static final String UNKNOWN_ARCH = P + "unknown-arch";
+	/** An included .xmi file that cannot be read, or holds neither an architecture nor a series. */
+	public static final String BAD_MODEL = P + "bad-model";
 	/** A primitive of several steps called inside an expression, where it would silently become one step. */
 	public static final String MULTI_STEP_IN_EXPRESSION = P + "multi-step-in-expression";
 	/** A path can end holding a lock it took (or release one it does not hold). */

@@ -29,7 +29,13 @@ public class PtlockValidator extends AbstractPtlockValidator {
 
 	@Check(CheckType.FAST)
 	public void checkIncludes(Include inc) {
-		if (Includes.resolve(inc) == null) {
+		if (Includes.isModelFile(inc)) {
+			String problem = Includes.modelProblem(inc);
+			if (problem != null) {
+				error(problem, inc, PtlockPackage.Literals.INCLUDE__IMPORT_URI,
+						problem.startsWith("cannot find") ? IssueCodes.INCLUDE_NOT_FOUND : IssueCodes.BAD_MODEL);
+			}
+		} else if (Includes.resolve(inc) == null) {
 			error("cannot find included file '" + inc.getImportURI() + "'", inc, PtlockPackage.Literals.INCLUDE__IMPORT_URI,
 					IssueCodes.INCLUDE_NOT_FOUND);
 		}

@@ -93,6 +93,7 @@ public final class MboxImporter {
 			}
 			Patch p = SeriesFactory.eINSTANCE.createPatch();
 			p.setNumber(number);
+				p.setName(Names.patch(p.getNumber()));
 			p.setSubject(sm.group(4).strip());
 			p.setAuthor(author);
 			p.setDate(date);
@@ -114,6 +115,7 @@ public final class MboxImporter {
 		}
 		patches.values().stream().sorted((a, b) -> Integer.compare(a.getNumber(), b.getNumber()))
 				.forEach(s.getPatches()::add);
+		s.setName(Names.series(s.getSubject()));
 		return s;
 	}
 

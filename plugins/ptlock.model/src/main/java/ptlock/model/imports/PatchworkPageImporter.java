@@ -65,6 +65,7 @@ public final class PatchworkPageImporter {
 			if (p.matches() && Integer.parseInt(p.group(2)) == total) {
 				Patch patch = SeriesFactory.eINSTANCE.createPatch();
 				patch.setNumber(Integer.parseInt(p.group(1)));
+				patch.setName(Names.patch(patch.getNumber()));
 				patch.setSubject(p.group(3).strip());
 				patch.setAuthor(s.getAuthor());
 				s.getPatches().add(patch);
@@ -99,6 +100,7 @@ public final class PatchworkPageImporter {
 		if (comments >= 0) {
 			comments(lines, comments + 1, s);
 		}
+		s.setName(Names.series(s.getSubject()));
 		return s;
 	}
 

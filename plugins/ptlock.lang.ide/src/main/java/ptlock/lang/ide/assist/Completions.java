@@ -17,7 +17,15 @@ import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.StringInputStream;
 import org.eclipse.xtext.util.TextRegion;
 
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.AbstractElement;
+import org.eclipse.xtext.Assignment;
+
 import com.google.inject.Injector;
+
+import ptlock.lang.ptlock.Model;
+import ptlock.model.series.Architecture;
+import ptlock.model.series.Patch;
 
 /**
  * Grammar-aware completion: the keywords valid at the cursor, from Xtext's editor-agnostic content assist (the
@@ -53,13 +61,44 @@ public final class Completions implements AutoCloseable {
 		IdeContentProposalAcceptor acceptor = injector.getInstance(IdeContentProposalAcceptor.class);
 		injector.getInstance(IdeContentProposalProvider.class).createProposals(List.of(contexts), acceptor);
 		List<Completion> out = new ArrayList<>();
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		// names first: in code they are what one types most
+		for (ContentAssistContext c : contexts) {
+			Model model = c.getResource().getContents().isEmpty() ? null
+					: (Model) c.getResource().getContents().get(0);
+			for (AbstractElement g : c.getFirstSetGrammarElements()) {
+				NameProposals.Slot slot = g instanceof Assignment a ? NameProposals.slot(a) : null;
+				if (slot != null && model != null) {
+					for (Completion n : NameProposals.of(slot, model, c.getCurrentModel(), c.getPrefix())) {
+						if (seen.add(n.proposal())) {
+							out.add(n);
+						}
+					}
+				}
+			}
+		}
 		for (ContentAssistEntry e : acceptor.getEntries()) {
-			if (ContentAssistEntry.KIND_KEYWORD.equals(e.getKind())) {
-				out.add(new Completion(e.getProposal(), e.getPrefix() == null ? "" : e.getPrefix(), "keyword",
-						e.getProposal() + " (ptlock keyword)"));
+			String prefix = e.getPrefix() == null ? "" : e.getPrefix();
+			if (ContentAssistEntry.KIND_KEYWORD.equals(e.getKind()) && seen.add(e.getProposal())) {
+				out.add(new Completion(e.getProposal(), prefix, "keyword", e.getProposal() + " (ptlock keyword)"));
+			} else if (ContentAssistEntry.KIND_REFERENCE.equals(e.getKind()) && seen.add(e.getProposal())) {
+				// architectures and patches, from the included .xmi models
+				out.add(new Completion(e.getProposal(), prefix, "reference", describe(e)));
 			}
 		}
 		return out;
+	}
+
+	private static String describe(ContentAssistEntry e) {
+		EObject target = e.getSource() instanceof org.eclipse.xtext.resource.IEObjectDescription d ? d.getEObjectOrProxy()
+				: null;
+		if (target instanceof Architecture a) {
+			return a.getName() + " — architecture: " + a.getTitle();
+		}
+		if (target instanceof Patch p) {
+			return p.getName() + " — patch " + p.getNumber() + ": " + p.getSubject();
+		}
+		return e.getProposal();
 	}
 
 	@Override

@@ -9,7 +9,6 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
 import ptlock.lang.load.LoadedSpec;
 import ptlock.lang.load.SpecLoader;
-import ptlock.lang.ptlock.Arch;
 import ptlock.lang.ptlock.Const;
 import ptlock.lang.ptlock.Element;
 import ptlock.lang.ptlock.Invariant;
@@ -52,6 +51,36 @@ public final class Docs {
 				}
 			}
 		}
+		if (spec.main() != null) {
+			for (EObject root : ptlock.lang.load.Includes.modelRoots(spec.models())) {
+				Optional<Doc> d = modelDoc(word, root);
+				if (d.isPresent()) {
+					return d;
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** Architectures and patches live in .xmi models: their hover lists what the model says. */
+	private static Optional<Doc> modelDoc(String word, EObject root) {
+		String file = root.eResource().getURI().lastSegment();
+		if (root instanceof ptlock.model.series.Architecture a && word.equals(a.getName())) {
+			String facts = "PTE tables per page: " + a.getPteTablesPerPage() + "\nempty PTE: " + a.getEmptyPte()
+					+ "\natomic entry reads: " + a.isAtomicEntryReads() + "\nsplit PTE locks: " + a.isSplitPtlocks()
+					+ "\npage tables freed: " + a.getTableFreeing()
+					+ (a.getDeferredFreeingFrom() == null ? "" : " from " + a.getDeferredFreeingFrom());
+			return Optional.of(new Doc(word, "architecture", "arch " + word + " (" + a.getTitle() + ")", facts, file, 1));
+		}
+		if (root instanceof ptlock.model.series.Series s) {
+			for (ptlock.model.series.Patch p : s.getPatches()) {
+				if (word.equals(p.getName())) {
+					return Optional.of(new Doc(word, "patch", "[PATCH " + p.getNumber() + "/" + s.getPatches().size() + "] "
+							+ p.getSubject(), "of '" + s.getSubject() + "'" + (p.getAuthor() == null ? "" : " by "
+							+ p.getAuthor()), file, 1));
+				}
+			}
+		}
 		return Optional.empty();
 	}
 
@@ -80,10 +109,15 @@ public final class Docs {
 		case VarDecl v -> v.getName();
 		case Property p -> p.getName();
 		case Invariant i -> i.getName();
-		case Arch a -> a.getName();
 		case Scenario s -> s.getName();
 		default -> null;
 		};
+	}
+
+	/** The hover of a declaration (its first line and the comment above it), or null if it has no source text. */
+	public static Doc describe(EObject e) {
+		String name = e instanceof Element el ? name(el) : null;
+		return name == null || NodeModelUtils.findActualNodeFor(e) == null ? null : doc(name, e);
 	}
 
 	private static Doc doc(String name, EObject e) {
