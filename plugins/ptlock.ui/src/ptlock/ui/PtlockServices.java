@@ -1,5 +1,7 @@
 package ptlock.ui;
 
+import ptlock.ui.check.CheckRuns;
+
 import com.google.inject.Injector;
 
 import ptlock.lang.ide.PtlockIdeSetup;
@@ -18,6 +20,12 @@ public final class PtlockServices {
 	private volatile SpecLoader loader;
 	private volatile Completions completions;
 	private volatile Docs docs;
+	private final CheckRuns runs = new CheckRuns();
+
+	/** The latest check from Eclipse, for the views. */
+	public CheckRuns runs() {
+		return runs;
+	}
 
 	public Tokenizer tokenizer() {
 		return tokenizer;

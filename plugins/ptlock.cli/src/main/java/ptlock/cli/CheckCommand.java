@@ -39,7 +39,7 @@ final class CheckCommand {
 		Files.createDirectories(work);
 		CheckOptions options = new CheckOptions(work, workers, heap, timeout, new AtomicBoolean(),
 				quiet ? ProgressListener.NONE : progress(err));
-		ConsoleReport report = new ConsoleReport();
+		ptlock.report.ResultText report = new ptlock.report.ResultText();
 		List<CheckResult> results = new ArrayList<>();
 		ExitCode code = ExitCode.OK;
 		for (Program p : programs) {

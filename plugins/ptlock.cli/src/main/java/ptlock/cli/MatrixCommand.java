@@ -13,10 +13,12 @@ import java.util.Set;
 import ptlock.lang.load.Issue;
 import ptlock.lang.load.LoadedSpec;
 import ptlock.lang.load.SpecLoader;
-import org.eclipse.emf.ecore.EObject;
-import ptlock.lang.load.Includes;
-import ptlock.model.series.Architecture;
-import ptlock.model.series.Patch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import ptlock.check.CheckOptions;
+import ptlock.check.ProgressListener;
+import ptlock.lang.matrix.Matrix;
+import ptlock.sim.SimChecker;
 import ptlock.model.series.Series;
 import ptlock.report.Json;
 
@@ -35,21 +37,14 @@ final class MatrixCommand {
 		if (spec.hasErrors() || spec.main() == null) {
 			return ExitCode.SPEC_ERROR;
 		}
-		List<Series> series = new ArrayList<>();
-		List<String> allArchs = new ArrayList<>();
-		for (EObject root : Includes.modelRoots(spec.models())) {
-			if (root instanceof Series s) {
-				series.add(s);
-			} else if (root instanceof Architecture ar) {
-				allArchs.add(ar.getName());
-			}
-		}
+		List<Series> series = Matrix.series(spec.models());
+		List<String> allArchs = Matrix.architectures(spec.models());
 		if (series.size() != 1) {
 			err.println(file + ":1:1: error: the matrix needs exactly one series in the spec and its includes (found "
 					+ series.size() + ") [ptlock.no-series]");
 			return ExitCode.SPEC_ERROR;
 		}
-		List<String> patches = series.get(0).getPatches().stream().map(Patch::getName).toList();
+		List<String> patches = Matrix.patches(series.get(0));
 		List<String> order = a.value("order", null) == null ? patches : split(a.value("order", ""));
 		if (order.size() != patches.size() || !new HashSet<>(order).equals(new HashSet<>(patches))) {
 			throw new Args.UsageException("--order must list each patch of " + series.get(0).getName() + " once: "
@@ -67,8 +62,13 @@ final class MatrixCommand {
 		}
 		Path work = Path.of(a.value("out", "ptlock-out"));
 		Files.createDirectories(work);
-		Matrix m = Matrix.compute(spec.models(), spec.scenarios(), order, archs, Matrix.options(work),
-				a.flag("quiet") ? null : err);
+		CheckOptions options = new CheckOptions(work, 1, 1024, 0, new AtomicBoolean(), ProgressListener.NONE);
+		long start = System.nanoTime();
+		Matrix.Progress progress = a.flag("quiet") ? (done, total, level, arch) -> {
+		} : (done, total, level, arch) -> err.printf("  [matrix] %d/%d cells (%s on %s), %d left, %.1f cells/s%n",
+				done, total, level, arch, total - done, done / Math.max((System.nanoTime() - start) / 1e9, 1e-3));
+		Matrix m = Matrix.compute(spec.models(), spec.scenarios(), order, archs,
+				p -> new SimChecker().check(p, options), progress, () -> false);
 		String name = spec.main().getName() == null ? file.toString() : spec.main().getName();
 		out.println("series " + series.get(0).getName() + " (" + String.join(" ", order) + ") x architectures: "
 				+ name);

@@ -1,5 +1,7 @@
 package ptlock.cli;
 
+import ptlock.lang.matrix.Matrix;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

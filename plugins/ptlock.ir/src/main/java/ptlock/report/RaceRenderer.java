@@ -144,7 +144,8 @@ public final class RaceRenderer {
 		return sb.toString();
 	}
 
-	private static boolean hidden(String var) {
+	/** Program counters and violation flags: bookkeeping of the model, not kernel state. */
+	public static boolean hidden(String var) {
 		return var.startsWith("pc_") || var.startsWith("viol_");
 	}
 

@@ -1,4 +1,4 @@
-package ptlock.cli;
+package ptlock.report;
 
 import java.io.PrintStream;
 
@@ -7,13 +7,12 @@ import ptlock.check.CheckStatus;
 import ptlock.check.PropertyResult;
 import ptlock.ir.Program;
 import ptlock.ir.Property;
-import ptlock.report.RaceRenderer;
 
-/** Prints check results for a terminal: one line per property, then each counterexample as a race. */
-final class ConsoleReport {
+/** Prints check results as text (a terminal, the Eclipse console): one line per property, then each counterexample as a race. */
+public final class ResultText {
 	private final RaceRenderer races = new RaceRenderer();
 
-	void print(CheckResult r, PrintStream out) {
+	public void print(CheckResult r, PrintStream out) {
 		Program prog = r.program();
 		out.println("scenario " + prog.scenario() + (prog.arch() == null ? "" : " on " + prog.arch())
 				+ (prog.patch() == null ? "" : " at patch " + prog.patch())

@@ -1,0 +1,131 @@
+package ptlock.lang.matrix;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+import org.eclipse.emf.ecore.EObject;
+
+import ptlock.check.CheckResult;
+import ptlock.check.PropertyResult;
+import ptlock.ir.Program;
+import ptlock.ir.Verdict;
+import ptlock.lang.load.Includes;
+import ptlock.lang.lower.Lowering;
+import ptlock.lang.ptlock.Model;
+import ptlock.lang.ptlock.Scenario;
+import ptlock.model.series.Architecture;
+import ptlock.model.series.Patch;
+import ptlock.model.series.Series;
+
+/**
+ * The verdict matrix of a series: for every prefix of an order of its patches (none, the first, the first two, ...)
+ * and every architecture, every scenario of the spec checked with exactly those patches applied. The CLI
+ * ('ptlock matrix') and the Eclipse matrix view compute it alike; the checker is given (the simulator, usually).
+ */
+public final class Matrix {
+	/** A violated property in one cell: which scenario, and its counterexample. */
+	public record Violation(String scenario, String property, Program program, PropertyResult result) {
+	}
+
+	/** One cell: the patch level (the last patch applied, or "none") on one architecture. */
+	public record Cell(String patch, String arch, List<Violation> violations) {
+		public boolean holds() {
+			return violations.isEmpty();
+		}
+
+		/** The violated properties, each once, in order. */
+		public List<String> properties() {
+			Set<String> out = new LinkedHashSet<>();
+			violations.forEach(v -> out.add(v.property()));
+			return new ArrayList<>(out);
+		}
+	}
+
+	/** Told after each cell: how many are done of how many. */
+	public interface Progress {
+		void cellDone(int done, int total, String patch, String arch);
+	}
+
+	public final List<String> order;
+	public final List<String> archs;
+	public final List<String> rows = new ArrayList<>();
+	public final Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
+
+	public Matrix(List<String> order, List<String> archs) {
+		this.order = order;
+		this.archs = archs;
+	}
+
+	/** The series the spec includes (its .xmi models, directly or through included .ptl files). */
+	public static List<Series> series(List<Model> models) {
+		List<Series> out = new ArrayList<>();
+		for (EObject root : Includes.modelRoots(models)) {
+			if (root instanceof Series s) {
+				out.add(s);
+			}
+		}
+		return out;
+	}
+
+	/** The names of the architectures the spec includes, in include order. */
+	public static List<String> architectures(List<Model> models) {
+		List<String> out = new ArrayList<>();
+		for (EObject root : Includes.modelRoots(models)) {
+			if (root instanceof Architecture a) {
+				out.add(a.getName());
+			}
+		}
+		return out;
+	}
+
+	/** The patch names of a series, in its order. */
+	public static List<String> patches(Series s) {
+		return s.getPatches().stream().map(Patch::getName).toList();
+	}
+
+	/**
+	 * Computes every cell (all of them, unless cancelled: then the rows done so far).
+	 *
+	 * @param checker checks one lowered cell
+	 */
+	public static Matrix compute(List<Model> models, List<Scenario> scenarios, List<String> order, List<String> archs,
+			Function<Program, CheckResult> checker, Progress progress, BooleanSupplier cancelled) {
+		Matrix m = new Matrix(order, archs);
+		int total = (order.size() + 1) * archs.size();
+		int done = 0;
+		for (int k = 0; k <= order.size() && !cancelled.getAsBoolean(); k++) {
+			Set<String> applied = new LinkedHashSet<>(order.subList(0, k));
+			String level = k == 0 ? "none" : order.get(k - 1);
+			Map<String, Cell> row = new LinkedHashMap<>();
+			for (String arch : archs) {
+				List<Violation> violations = new ArrayList<>();
+				for (Scenario s : scenarios) {
+					Lowering.Result r = new Lowering().lowerCell(models, s, arch, applied, level);
+					if (!r.ok()) {
+						throw new IllegalStateException("scenario " + s.getName() + " cannot be lowered on " + arch);
+					}
+					CheckResult c = checker.apply(r.program());
+					for (PropertyResult p : c.properties()) {
+						if (p.verdict() == Verdict.VIOLATED) {
+							violations.add(new Violation(s.getName(), p.property(), r.program(), p));
+						}
+					}
+				}
+				row.put(arch, new Cell(level, arch, violations));
+				done++;
+				progress.cellDone(done, total, level, arch);
+			}
+			if (row.size() == archs.size()) {
+				m.rows.add(level);
+				m.cells.put(level, row);
+			}
+		}
+		return m;
+	}
+}

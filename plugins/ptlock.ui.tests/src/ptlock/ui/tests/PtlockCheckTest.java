@@ -1,0 +1,228 @@
+package ptlock.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import ptlock.ir.Verdict;
+import ptlock.ui.PtlockUiPlugin;
+import ptlock.ui.check.CheckJob;
+import ptlock.ui.check.CheckRun;
+import ptlock.ui.check.CheckSettings;
+import ptlock.ui.check.ViolationMarkers;
+import ptlock.ui.launch.CheckLaunchShortcut;
+import ptlock.ui.prefs.PtlockPreferencePage;
+import ptlock.ui.prefs.PtlockPreferences;
+import ptlock.ui.views.CounterexampleView;
+import ptlock.ui.views.MatrixView;
+import ptlock.ui.views.ResultsView;
+
+/**
+ * Checking from Eclipse, as a kernel developer does it: Run As on a seed spec, the results and the race in the
+ * views, the jump to the line, the matrix, cancelling a TLC run, the preferences. No error may be logged.
+ */
+public class PtlockCheckTest {
+	private final ErrorLogGuard errors = new ErrorLogGuard();
+	private IProject project;
+
+	@BeforeEach
+	public void setUp() throws CoreException, IOException {
+		errors.start();
+		PlatformUI.getWorkbench().getIntroManager().closeIntro(PlatformUI.getWorkbench().getIntroManager().getIntro());
+		project = Workspaces.withSpecs();
+	}
+
+	@AfterEach
+	public void tearDown() throws CoreException {
+		Job.getJobManager().cancel(CheckJob.FAMILY);
+		UiWait.until(() -> Job.getJobManager().find(CheckJob.FAMILY).length == 0, 60_000, "checks to end");
+		page().closeAllEditors(false);
+		project.delete(true, true, new NullProgressMonitor());
+		List<IStatus> logged = errors.stop();
+		if (!logged.isEmpty()) {
+			fail("errors were logged: " + logged);
+		}
+	}
+
+	private static IWorkbenchPage page() {
+		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+	}
+
+	/** Launches like Run As on a selected file, and waits for the check to publish its run. */
+	private CheckRun runAs(IFile file, boolean matrix) {
+		CheckRun before = PtlockUiPlugin.services().runs().latest();
+		CheckLaunchShortcut shortcut = matrix ? new CheckLaunchShortcut.Matrix() : new CheckLaunchShortcut();
+		shortcut.launch(new StructuredSelection(file), "run");
+		UiWait.until(() -> PtlockUiPlugin.services().runs().latest() != before
+				&& Job.getJobManager().find(CheckJob.FAMILY).length == 0, 120_000, "the check of " + file.getName());
+		UiWait.settle(300);
+		return PtlockUiPlugin.services().runs().latest();
+	}
+
+	@Test
+	public void runAsCheckShowsTheVerdictsTheRaceAndTheLine() throws CoreException, PartInitException {
+		IFile spec = project.getFile("specs/seed/retract_vs_fault.ptl");
+		CheckRun run = runAs(spec, false);
+		assertEquals(CheckRun.Outcome.AS_EXPECTED, run.outcome(), run.message());
+
+		ResultsView results = (ResultsView) page().showView(ResultsView.ID);
+		List<ResultsView.Line> lines = results.lines();
+		assertFalse(lines.isEmpty());
+		assertTrue(lines.stream().allMatch(l -> l.property().asExpected()), "every verdict as the spec expects");
+		// free_immediately: khugepaged frees the table with pte_free() under the fault's feet (case a, the bug)
+		ResultsView.Line uaf = lines.stream().filter(l -> l.result().program().scenario().equals("free_immediately")
+				&& l.property().property().equals("no_use_after_free")).findFirst().orElseThrow();
+		assertEquals(Verdict.VIOLATED, uaf.property().verdict());
+		assertEquals(results.viewer().getTable().getItemCount(), lines.size(), "the table shows every line");
+
+		// the violation is a marker on the statement where it failed
+		IMarker[] markers = project.findMarkers(ViolationMarkers.TYPE, false, IResource.DEPTH_INFINITE);
+		assertTrue(Arrays.stream(markers).anyMatch(m -> "no_use_after_free".equals(m.getAttribute(ViolationMarkers.PROPERTY, ""))),
+				"a violation marker for no_use_after_free");
+
+		results.open(uaf);
+		CounterexampleView race = (CounterexampleView) page().findView(CounterexampleView.ID);
+		assertNotNull(race, "double-clicking a violation opens the counterexample view");
+		Table t = race.table();
+		List<String> titles = Arrays.stream(t.getColumns()).map(TableColumn::getText).toList();
+		assertTrue(titles.stream().anyMatch(c -> c.startsWith("cpu0: handle_pte_fault")), titles.toString());
+		assertTrue(titles.stream().anyMatch(c -> c.startsWith("cpu1: khugepaged")), titles.toString());
+		assertEquals("changed", titles.get(titles.size() - 1));
+		int rows = t.getItemCount();
+		assertTrue(rows >= 3, "a race takes steps of both CPUs: " + rows);
+		int last = rows - 1;
+		String lastText = String.join(" | ", cells(t, last));
+		assertTrue(lastText.contains("pte") , "the last step is the faulting CPU's page-table access: " + lastText);
+		screenshot(race, "counterexample-view");
+
+		// clicking a step selects its line in the .ptl editor
+		race.select(last);
+		UiWait.settle(300);
+		IEditorPart active = page().getActiveEditor();
+		assertNotNull(active, "the step's file is open");
+		ITextEditor editor = active.getAdapter(ITextEditor.class);
+		ITextSelection sel = (ITextSelection) editor.getSelectionProvider().getSelection();
+		IMarker mark = Arrays.stream(markers).filter(m -> "no_use_after_free".equals(m.getAttribute(ViolationMarkers.PROPERTY, "")))
+				.filter(m -> m.getResource().equals(editor.getEditorInput().getAdapter(IFile.class))).findFirst()
+				.orElse(null);
+		assertTrue(sel.getLength() > 0, "a whole line is selected");
+		if (mark != null) {
+			assertEquals(mark.getAttribute(IMarker.LINE_NUMBER, -1), sel.getStartLine() + 1,
+					"the selected line is where the property failed");
+		}
+		// the filter hides variables in the 'changed' column
+		race.setFilter(".*");
+		UiWait.settle(200);
+		assertEquals("", t.getItem(last).getText(titles.size() - 1), "every variable hidden");
+		race.setFilter("");
+	}
+
+	/** A screenshot with the view maximized (the test window is small), then the layout restored. */
+	private static void screenshot(org.eclipse.ui.IViewPart view, String name) {
+		org.eclipse.ui.IWorkbenchPartReference ref = page().getReference(view);
+		page().setPartState(ref, IWorkbenchPage.STATE_MAXIMIZED);
+		UiWait.settle(400);
+		Screenshots.save(name);
+		page().setPartState(ref, IWorkbenchPage.STATE_RESTORED);
+		UiWait.settle(200);
+	}
+
+	private static String[] cells(Table t, int row) {
+		String[] out = new String[t.getColumnCount()];
+		for (int c = 0; c < out.length; c++) {
+			out[c] = t.getItem(row).getText(c);
+		}
+		return out;
+	}
+
+	@Test
+	public void runAsMatrixShowsTheSeriesMatrixAndOpensARedCell() throws PartInitException {
+		CheckRun run = runAs(project.getFile("specs/seed/series_matrix.ptl"), true);
+		assertNotNull(run.matrix(), run.message());
+		MatrixView view = (MatrixView) page().showView(MatrixView.ID);
+		Table t = view.table();
+		List<String> titles = Arrays.stream(t.getColumns()).map(TableColumn::getText).toList();
+		assertEquals(List.of("patch", "x86_64", "arm64", "x86_pae", "arm", "powerpc64", "s390", "sparc64"), titles);
+		assertEquals(13, t.getItemCount(), "none, then p01..p12");
+		// docs/MATRIX.md: before patch 02 only x86_pae's PMD read can tear; from p02 on everything holds
+		assertEquals("none", t.getItem(0).getText(0));
+		assertTrue(t.getItem(0).getText(3).contains("no_torn_pmd_read"), t.getItem(0).getText(3));
+		assertEquals("holds", t.getItem(0).getText(1));
+		for (int c = 1; c < titles.size(); c++) {
+			assertEquals("holds", t.getItem(2).getText(c), "p02 on " + titles.get(c));
+		}
+		screenshot(view, "matrix-view");
+		view.open(0, 2);
+		CounterexampleView race = (CounterexampleView) page().findView(CounterexampleView.ID);
+		assertNotNull(race);
+		assertTrue(race.table().getItemCount() > 0, "the red cell's race is shown");
+	}
+
+	@Test
+	public void cancellingATlcCheckKillsTheTlcProcess() {
+		long before = tlcProcesses();
+		CheckJob job = new CheckJob(new CheckJob.Request(project.getFile("specs/bench/scaled.ptl").getLocation().toFile()
+				.toPath(), null, false, new CheckSettings("tlc", 1, 512, 0)));
+		job.schedule();
+		UiWait.until(() -> tlcProcesses() > before, 60_000, "TLC to start");
+		job.cancel();
+		UiWait.until(() -> job.getState() == Job.NONE, 30_000, "the job to end");
+		assertEquals(IStatus.CANCEL, job.getResult().getSeverity(), String.valueOf(job.getResult()));
+		assertEquals(CheckRun.Outcome.CANCELLED, PtlockUiPlugin.services().runs().latest().outcome());
+		UiWait.until(() -> tlcProcesses() == before, 10_000, "no TLC process left");
+	}
+
+	/** TLC JVMs this Eclipse started (children that run tlc2). */
+	private static long tlcProcesses() {
+		return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+				.filter(p -> p.info().commandLine().orElse("").contains("tlc2")).count();
+	}
+
+	@Test
+	public void preferencesChooseTheEngine() {
+		PtlockPreferencePage page = new PtlockPreferencePage();
+		page.init(PlatformUI.getWorkbench());
+		org.eclipse.swt.widgets.Shell shell = new org.eclipse.swt.widgets.Shell(PlatformUI.getWorkbench().getDisplay());
+		try {
+			// the field editors show what is stored, and OK stores what they show
+			page.getPreferenceStore().setValue(PtlockPreferences.ENGINE, "tlc");
+			page.getPreferenceStore().setValue(PtlockPreferences.WORKERS, 2);
+			page.createControl(shell);
+			assertTrue(page.performOk());
+			assertEquals(new CheckSettings("tlc", 2, 1024, 0), PtlockPreferences.current());
+			page.getPreferenceStore().setToDefault(PtlockPreferences.ENGINE);
+			page.getPreferenceStore().setToDefault(PtlockPreferences.WORKERS);
+			assertEquals(CheckSettings.DEFAULT, PtlockPreferences.current());
+		} finally {
+			page.dispose();
+			shell.dispose();
+		}
+	}
+}

@@ -1,0 +1,51 @@
+package ptlock.ui.tests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.NullProgressMonitor;
+
+/** Test projects holding a copy of the repository's specs/ (the seed specs, the prelude, the models). */
+final class Workspaces {
+	private Workspaces() {
+	}
+
+	static Path repositoryRoot() {
+		Path p = Path.of("").toAbsolutePath();
+		while (p != null && !Files.isDirectory(p.resolve("specs/seed"))) {
+			p = p.getParent();
+		}
+		if (p == null) {
+			throw new IllegalStateException("no specs/ folder above " + Path.of("").toAbsolutePath());
+		}
+		return p;
+	}
+
+	/** A new project with specs/ copied in. */
+	static IProject withSpecs() throws CoreException, IOException {
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("ptlock-" + UUID.randomUUID());
+		project.create(new NullProgressMonitor());
+		project.open(new NullProgressMonitor());
+		Path from = repositoryRoot().resolve("specs");
+		Path to = project.getLocation().toFile().toPath().resolve("specs");
+		try (Stream<Path> files = Files.walk(from)) {
+			for (Path f : files.toList()) {
+				Path target = to.resolve(from.relativize(f).toString());
+				if (Files.isDirectory(f)) {
+					Files.createDirectories(target);
+				} else {
+					Files.copy(f, target);
+				}
+			}
+		}
+		project.refreshLocal(IResource.DEPTH_INFINITE, new NullProgressMonitor());
+		return project;
+	}
+}

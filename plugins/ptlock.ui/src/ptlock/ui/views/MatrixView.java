@@ -1,0 +1,137 @@
+package ptlock.ui.views;
+
+import java.util.function.Consumer;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.ViewPart;
+
+import ptlock.lang.matrix.Matrix;
+import ptlock.ui.PtlockUiPlugin;
+import ptlock.ui.check.CheckRun;
+
+/**
+ * The verdict matrix of a series (Run As > ptlock matrix): rows are the patches applied so far, columns the
+ * architectures; a green cell holds, a red one names the violated properties. Click a red cell to see its race.
+ */
+public final class MatrixView extends ViewPart {
+	public static final String ID = "ptlock.ui.matrixView";
+
+	private Label summary;
+	private Table table;
+	private Matrix matrix;
+	private Color green;
+	private Color red;
+	private final Consumer<CheckRun> listener = run -> {
+		if (!table.isDisposed()) {
+			table.getDisplay().asyncExec(() -> show(run));
+		}
+	};
+
+	@Override
+	public void createPartControl(Composite parent) {
+		parent.setLayout(new GridLayout(1, false));
+		summary = new Label(parent, SWT.NONE);
+		summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+		summary.setText("Run As > ptlock matrix on a spec that includes a series and architectures.");
+		table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
+		table.setHeaderVisible(true);
+		table.setLinesVisible(true);
+		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		green = new Color(parent.getDisplay(), 200, 240, 200);
+		red = new Color(parent.getDisplay(), 250, 190, 190);
+		table.addDisposeListener(e -> {
+			green.dispose();
+			red.dispose();
+		});
+		table.addListener(SWT.MouseDown, e -> {
+			TableItem item = table.getItem(new Point(e.x, e.y));
+			if (item == null) {
+				return;
+			}
+			for (int c = 1; c < table.getColumnCount(); c++) {
+				if (item.getBounds(c).contains(e.x, e.y)) {
+					open(table.indexOf(item), c - 1);
+				}
+			}
+		});
+		PtlockUiPlugin.services().runs().addListener(listener);
+		CheckRun latest = PtlockUiPlugin.services().runs().latest();
+		if (latest != null) {
+			show(latest);
+		}
+	}
+
+	private void show(CheckRun run) {
+		if (table.isDisposed() || run.matrix() == null) {
+			return;
+		}
+		matrix = run.matrix();
+		summary.setText(run.spec().getFileName() + ": " + run.message());
+		table.setRedraw(false);
+		table.removeAll();
+		for (TableColumn c : table.getColumns()) {
+			c.dispose();
+		}
+		column("patch", 70);
+		matrix.archs.forEach(a -> column(a, 110));
+		for (String r : matrix.rows) {
+			TableItem item = new TableItem(table, SWT.NONE);
+			item.setText(0, r);
+			for (int k = 0; k < matrix.archs.size(); k++) {
+				Matrix.Cell cell = matrix.cells.get(r).get(matrix.archs.get(k));
+				item.setText(k + 1, cell.holds() ? "holds" : String.join(", ", cell.properties()));
+				item.setBackground(k + 1, cell.holds() ? green : red);
+			}
+		}
+		table.setRedraw(true);
+	}
+
+	private void column(String title, int width) {
+		TableColumn c = new TableColumn(table, SWT.LEFT);
+		c.setText(title);
+		c.setWidth(width);
+	}
+
+	/** Opens the race of a red cell (row index, architecture index) in the counterexample view. */
+	public void open(int row, int arch) {
+		Matrix.Cell cell = matrix.cells.get(matrix.rows.get(row)).get(matrix.archs.get(arch));
+		if (cell.holds()) {
+			return;
+		}
+		Matrix.Violation v = cell.violations().get(0);
+		try {
+			CounterexampleView view = (CounterexampleView) getSite().getPage().showView(CounterexampleView.ID, null,
+					IWorkbenchPage.VIEW_ACTIVATE);
+			view.show(v.program(), v.result());
+		} catch (PartInitException e) {
+			summary.setText(e.getMessage());
+		}
+	}
+
+	/** For tests and screenshots. */
+	public Table table() {
+		return table;
+	}
+
+	@Override
+	public void dispose() {
+		PtlockUiPlugin.services().runs().removeListener(listener);
+		super.dispose();
+	}
+
+	@Override
+	public void setFocus() {
+		table.setFocus();
+	}
+}
