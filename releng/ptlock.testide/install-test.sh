@@ -60,7 +60,9 @@ for b in ptlock.ui ptlock.lang ptlock.lang.ide ptlock.ir ptlock.tlc ptlock.sim p
 done
 for ext in org.eclipse.core.contenttype.contentTypes org.eclipse.ui.editors \
            org.eclipse.ui.genericeditor.presentationReconcilers org.eclipse.ui.genericeditor.contentAssistProcessors \
-           org.eclipse.ui.genericeditor.reconcilers; do
+           org.eclipse.ui.genericeditor.reconcilers org.eclipse.debug.core.launchConfigurationTypes \
+           org.eclipse.debug.ui.launchShortcuts org.eclipse.ui.views org.eclipse.ui.preferencePages \
+           org.eclipse.ui.workbench.texteditor.hyperlinkDetectors org.eclipse.ui.ide.markerResolution; do
   grep -q "$ext" "$OUT/ide.log" || fail "ptlock.ui does not contribute $ext (see $OUT/ide.log)"
 done
 if grep -A3 '^!ENTRY ptlock' "$OUT/ide.log" | grep -q 'ERROR\|Exception'; then

@@ -21,6 +21,12 @@ public final class PtlockServices {
 	private volatile Completions completions;
 	private volatile Docs docs;
 	private final CheckRuns runs = new CheckRuns();
+	private final ptlock.ui.build.TlaBuilder builder = new ptlock.ui.build.TlaBuilder();
+
+	/** The build that validates saved .ptl files and generates their TLA+ (installed at workbench start). */
+	public ptlock.ui.build.TlaBuilder builder() {
+		return builder;
+	}
 
 	/** The latest check from Eclipse, for the views. */
 	public CheckRuns runs() {
@@ -45,6 +51,10 @@ public final class PtlockServices {
 		return docs;
 	}
 
+	public synchronized ptlock.lang.ide.navigation.Declarations declarations() {
+		return new ptlock.lang.ide.navigation.Declarations(loader());
+	}
+
 	public synchronized Completions completions() {
 		if (completions == null) {
 			completions = new Completions(injector());
@@ -60,6 +70,7 @@ public final class PtlockServices {
 	}
 
 	synchronized void close() {
+		builder.uninstall();
 		if (completions != null) {
 			completions.close();
 		}

@@ -21,7 +21,10 @@ final class Screenshots {
 			return;
 		}
 		Display display = Display.getCurrent();
-		Shell shell = display.getActiveShell() != null ? display.getActiveShell() : display.getShells()[0];
+		// the workbench window: the screen area it covers includes its popups (content assist, hovers)
+		org.eclipse.ui.IWorkbenchWindow window = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		Shell shell = window != null ? window.getShell()
+				: display.getActiveShell() != null ? display.getActiveShell() : display.getShells()[0];
 		Rectangle r = shell.getBounds();
 		Image image = new Image(display, r.width, r.height);
 		GC gc = new GC(display);

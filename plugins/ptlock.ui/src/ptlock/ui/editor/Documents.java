@@ -8,12 +8,12 @@ import org.eclipse.core.runtime.IPath;
 import org.eclipse.jface.text.IDocument;
 
 /** Finds the workspace file behind an editor document. */
-final class Documents {
+public final class Documents {
 	private Documents() {
 	}
 
 	/** The workspace file of the document, or null if it is not a workspace file. */
-	static IFile file(IDocument document) {
+	public static IFile file(IDocument document) {
 		ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(document);
 		if (buffer == null) {
 			return null;

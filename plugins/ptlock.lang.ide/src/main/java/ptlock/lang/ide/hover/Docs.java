@@ -101,6 +101,11 @@ public final class Docs {
 		return Character.isLetterOrDigit(c) || c == '_';
 	}
 
+	/** The name an element declares, or null (init blocks). */
+	public static String nameOf(Element e) {
+		return name(e);
+	}
+
 	private static String name(Element e) {
 		return switch (e) {
 		case Prim p -> p.getName();
