@@ -28,6 +28,20 @@ public final class PtlockServices {
 		return builder;
 	}
 
+	private final java.util.Map<org.eclipse.jface.text.IDocument, java.util.Map<String, ptlock.lang.ide.highlight.SemanticNames.Kind>> names = java.util.Collections
+			.synchronizedMap(new java.util.WeakHashMap<>());
+
+	/** What the identifiers of an open document name (computed by its validation, used by its highlighting). */
+	public java.util.Map<String, ptlock.lang.ide.highlight.SemanticNames.Kind> semanticNames(
+			org.eclipse.jface.text.IDocument document) {
+		return names.getOrDefault(document, java.util.Map.of());
+	}
+
+	public void semanticNames(org.eclipse.jface.text.IDocument document,
+			java.util.Map<String, ptlock.lang.ide.highlight.SemanticNames.Kind> kinds) {
+		names.put(document, java.util.Map.copyOf(kinds));
+	}
+
 	/** The latest check from Eclipse, for the views. */
 	public CheckRuns runs() {
 		return runs;

@@ -185,6 +185,49 @@ public class PtlockCheckTest {
 		assertTrue(race.table().getItemCount() > 0, "the red cell's race is shown");
 	}
 
+	/** A counter that runs to 3000 before failing: a counterexample of 6000 steps. */
+	private static final String LONG_TRACE = """
+			spec longtrace;
+			property reached "the counter reached its bound";
+			var x: 0..3000;
+			path counter() {
+				while (x < 3000)
+					x = x + 1;
+				assert (false) as reached;
+			}
+			scenario count {
+				thread cpu0 = counter();
+				expect reached violated;
+				expect others holds;
+			}
+			""";
+
+	@Test
+	public void theCounterexampleViewShowsThousandsOfSteps() throws CoreException, PartInitException {
+		IFile f = project.getFile("long.ptl");
+		f.create(new java.io.ByteArrayInputStream(LONG_TRACE.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+				IResource.FORCE, null);
+		CheckRun run = runAs(f, false);
+		assertEquals(CheckRun.Outcome.AS_EXPECTED, run.outcome(), run.message());
+		ResultsView results = (ResultsView) page().showView(ResultsView.ID);
+		ResultsView.Line line = results.lines().stream().filter(l -> l.property().property().equals("reached"))
+				.findFirst().orElseThrow();
+		long start = System.nanoTime();
+		results.open(line);
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		CounterexampleView race = (CounterexampleView) page().findView(CounterexampleView.ID);
+		Table t = race.table();
+		assertEquals(6002, t.getItemCount(), "the loop test 3001 times (3000 true, one false), 3000 increments, the assertion");
+		// only rows scrolled into view are filled in: jump to the end and read the last one
+		t.setTopIndex(t.getItemCount() - 1);
+		UiWait.settle(200);
+		assertEquals("assert (false) as reached;", t.getItem(t.getItemCount() - 1).getText(1));
+		// the last increment, then the loop test that ends the loop, then the assertion
+		assertEquals("x = 3000", t.getItem(t.getItemCount() - 3).getText(2));
+		assertEquals("while (x < 3000)", t.getItem(t.getItemCount() - 2).getText(1));
+		System.out.println("[bench] counterexample view: 6002 steps shown in " + millis + " ms");
+	}
+
 	@Test
 	public void cancellingATlcCheckKillsTheTlcProcess() {
 		long before = tlcProcesses();

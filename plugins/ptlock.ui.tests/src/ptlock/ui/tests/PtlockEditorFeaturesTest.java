@@ -101,6 +101,33 @@ public class PtlockEditorFeaturesTest {
 	}
 
 	@Test
+	public void semanticHighlightingColoursPathsPrimitivesLocksAndProperties() throws PartInitException {
+		IEditorPart editor = IDE.openEditor(page(), project.getFile("specs/seed/mm.ptl"));
+		org.eclipse.swt.custom.StyledText text = viewer(editor).getTextWidget();
+		String doc = text.getText();
+		int path = doc.indexOf("path handle_pte_fault") + "path ".length();
+		int prim = doc.indexOf("pte_offset_map_nolock(");
+		int lock = doc.indexOf("spin_lock(");
+		UiWait.until(() -> colour(text, prim) != null && colour(text, prim).getRGB().equals(ptlock.ui.editor.TokenStyles.PRIMITIVE),
+				20_000, "primitives coloured once the spec is parsed");
+		assertEquals(ptlock.ui.editor.TokenStyles.PATH, colour(text, path).getRGB(), "a path");
+		assertEquals(ptlock.ui.editor.TokenStyles.LOCK, colour(text, lock).getRGB(), "a lock primitive");
+		UiWait.settle(200);
+		Screenshots.save("editor-semantic-highlighting");
+		// a property, where a scenario expects its verdict
+		IEditorPart scenarios = IDE.openEditor(page(), project.getFile("specs/seed/retract_vs_fault.ptl"));
+		org.eclipse.swt.custom.StyledText st = viewer(scenarios).getTextWidget();
+		int prop = st.getText().indexOf("expect no_use_after_free") + "expect ".length();
+		UiWait.until(() -> colour(st, prop) != null && colour(st, prop).getRGB().equals(ptlock.ui.editor.TokenStyles.PROPERTY),
+				20_000, "a property coloured");
+	}
+
+	private static org.eclipse.swt.graphics.Color colour(org.eclipse.swt.custom.StyledText text, int offset) {
+		org.eclipse.swt.custom.StyleRange r = text.getStyleRangeAtOffset(offset);
+		return r == null ? null : r.foreground;
+	}
+
+	@Test
 	public void outlineListsPathsAndScenarios() throws PartInitException {
 		IEditorPart editor = IDE.openEditor(page(), project.getFile("specs/seed/retract_vs_fault.ptl"));
 		assertTrue(editor.getAdapter(IContentOutlinePage.class) instanceof PtlockOutlinePage);

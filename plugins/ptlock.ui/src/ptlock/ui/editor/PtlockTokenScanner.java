@@ -1,5 +1,9 @@
 package ptlock.ui.editor;
 
+import ptlock.lang.ide.highlight.SemanticNames;
+import ptlock.lang.ide.highlight.TokenKind;
+import ptlock.ui.PtlockUiPlugin;
+
 import java.util.List;
 
 import org.eclipse.jface.text.IDocument;
@@ -19,6 +23,8 @@ final class PtlockTokenScanner implements ITokenScanner {
 	private int end;
 	private int tokenOffset;
 	private int tokenLength;
+	private String text = "";
+	private java.util.Map<String, SemanticNames.Kind> names = java.util.Map.of();
 
 	PtlockTokenScanner(Tokenizer tokenizer) {
 		this.tokenizer = tokenizer;
@@ -27,7 +33,9 @@ final class PtlockTokenScanner implements ITokenScanner {
 	@Override
 	public void setRange(IDocument document, int offset, int length) {
 		// the whole text is lexed (specs are small) so that a comment opened above the range is seen
-		tokens = tokenizer.tokens(document.get());
+		text = document.get();
+		tokens = tokenizer.tokens(text);
+		names = PtlockUiPlugin.services().semanticNames(document);
 		position = offset;
 		end = offset + length;
 		index = 0;
@@ -49,6 +57,12 @@ final class PtlockTokenScanner implements ITokenScanner {
 				tokenLength = stop - position;
 				position = stop;
 				index++;
+				if (t.kind() == TokenKind.IDENTIFIER) {
+					SemanticNames.Kind k = names.get(text.substring(t.offset(), t.offset() + t.length()));
+					if (k != null) {
+						return styles.token(k);
+					}
+				}
 				return styles.token(t.kind());
 			}
 			int stop = Math.min(end, t.offset());

@@ -1,5 +1,8 @@
 package ptlock.ui.editor;
 
+import ptlock.lang.ide.highlight.SemanticNames;
+import ptlock.lang.load.LoadedSpec;
+
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
@@ -21,6 +24,8 @@ import ptlock.ui.markers.ProblemMarkers;
  */
 final class PtlockValidationStrategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
 	private IDocument document;
+	/** to repaint when the names the spec declares change (semantic highlighting) */
+	volatile org.eclipse.jface.text.ITextViewer viewer;
 
 	@Override
 	public void setDocument(IDocument document) {
@@ -60,5 +65,18 @@ final class PtlockValidationStrategy implements IReconcilingStrategy, IReconcili
 		}
 		List<Issue> issues = PtlockUiPlugin.services().loader().validateText(location.toFile().toPath(), d.get());
 		ProblemMarkers.replace(file, issues, d.getLength());
+		LoadedSpec spec = PtlockUiPlugin.services().loader().loadText(location.toFile().toPath(), d.get());
+		java.util.Map<String, SemanticNames.Kind> names = SemanticNames.of(spec.models());
+		if (!names.equals(PtlockUiPlugin.services().semanticNames(d))) {
+			PtlockUiPlugin.services().semanticNames(d, names);
+			org.eclipse.jface.text.ITextViewer v = viewer;
+			if (v != null && v.getTextWidget() != null && !v.getTextWidget().isDisposed()) {
+				v.getTextWidget().getDisplay().asyncExec(() -> {
+					if (v.getTextWidget() != null && !v.getTextWidget().isDisposed()) {
+						v.invalidateTextPresentation();
+					}
+				});
+			}
+		}
 	}
 }
