@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -27,8 +26,6 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.texteditor.ITextEditor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ptlock.ir.Verdict;
@@ -48,31 +45,11 @@ import ptlock.ui.views.ResultsView;
  * Checking from Eclipse, as a kernel developer does it: Run As on a seed spec, the results and the race in the
  * views, the jump to the line, the matrix, cancelling a TLC run, the preferences. No error may be logged.
  */
-public class PtlockCheckTest {
-	private final ErrorLogGuard errors = new ErrorLogGuard();
-	private IProject project;
-
-	@BeforeEach
-	public void setUp() throws CoreException, IOException {
-		errors.start();
-		PlatformUI.getWorkbench().getIntroManager().closeIntro(PlatformUI.getWorkbench().getIntroManager().getIntro());
-		project = Workspaces.withSpecs();
-	}
-
-	@AfterEach
-	public void tearDown() throws CoreException {
+public class PtlockCheckTest extends SeedWorkspaceTest {
+	@Override
+	protected void stop() {
 		Job.getJobManager().cancel(CheckJob.FAMILY);
 		UiWait.until(() -> Job.getJobManager().find(CheckJob.FAMILY).length == 0, 60_000, "checks to end");
-		page().closeAllEditors(false);
-		project.delete(true, true, new NullProgressMonitor());
-		List<IStatus> logged = errors.stop();
-		if (!logged.isEmpty()) {
-			fail("errors were logged: " + logged);
-		}
-	}
-
-	private static IWorkbenchPage page() {
-		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 	}
 
 	/** Launches like Run As on a selected file, and waits for the check to publish its run. */
@@ -183,6 +160,23 @@ public class PtlockCheckTest {
 		CounterexampleView race = (CounterexampleView) page().findView(CounterexampleView.ID);
 		assertNotNull(race);
 		assertTrue(race.table().getItemCount() > 0, "the red cell's race is shown");
+	}
+
+	@Test
+	public void aLaunchConfigurationChecksOneScenario() throws CoreException {
+		IFile spec = project.getFile("specs/seed/retract_vs_fault.ptl");
+		org.eclipse.debug.core.ILaunchConfigurationWorkingCopy wc = CheckLaunchShortcut.configuration(spec, false)
+				.copy("retract_vs_fault free_deferred");
+		wc.setAttribute(ptlock.ui.launch.LaunchAttributes.SCENARIO, "free_deferred");
+		CheckRun before = PtlockUiPlugin.services().runs().latest();
+		org.eclipse.debug.ui.DebugUITools.launch(wc.doSave(), "run");
+		UiWait.until(() -> PtlockUiPlugin.services().runs().latest() != before
+				&& Job.getJobManager().find(CheckJob.FAMILY).length == 0, 120_000, "the check");
+		CheckRun run = PtlockUiPlugin.services().runs().latest();
+		assertEquals(List.of("free_deferred"), run.results().stream().map(r -> r.program().scenario()).distinct().toList());
+		// pte_free_defer(): the fault's RCU section keeps the table allocated (case a), every property holds
+		assertEquals(CheckRun.Outcome.AS_EXPECTED, run.outcome(), run.message());
+		assertTrue(run.results().stream().flatMap(r -> r.properties().stream()).allMatch(p -> p.verdict() == Verdict.HOLDS));
 	}
 
 	/** A counter that runs to 3000 before failing: a counterexample of 6000 steps. */

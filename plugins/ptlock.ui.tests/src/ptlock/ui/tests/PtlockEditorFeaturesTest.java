@@ -3,7 +3,6 @@ package ptlock.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,8 +37,6 @@ import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.ui.texteditor.HyperlinkDetectorDescriptor;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ptlock.lang.ide.outline.OutlineItems;
@@ -50,32 +47,7 @@ import ptlock.ui.editor.PtlockOutlinePage;
 import ptlock.ui.markers.ProblemMarkers;
 
 /** Navigation, outline, folding, the quick fix and the build, in a real workbench on the seed specs. */
-public class PtlockEditorFeaturesTest {
-	private final ErrorLogGuard errors = new ErrorLogGuard();
-	private IProject project;
-
-	@BeforeEach
-	public void setUp() throws CoreException, IOException {
-		errors.start();
-		PlatformUI.getWorkbench().getIntroManager().closeIntro(PlatformUI.getWorkbench().getIntroManager().getIntro());
-		project = Workspaces.withSpecs();
-	}
-
-	@AfterEach
-	public void tearDown() throws CoreException {
-		page().closeAllEditors(false);
-		UiWait.settle(200);
-		project.delete(true, true, new NullProgressMonitor());
-		List<IStatus> logged = errors.stop();
-		if (!logged.isEmpty()) {
-			fail("errors were logged: " + logged);
-		}
-	}
-
-	private static IWorkbenchPage page() {
-		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-	}
-
+public class PtlockEditorFeaturesTest extends SeedWorkspaceTest {
 	private static ITextViewer viewer(IEditorPart editor) {
 		ITextViewer v = editor.getAdapter(ITextViewer.class);
 		return v != null ? v : (ITextViewer) editor.getAdapter(ITextOperationTarget.class);

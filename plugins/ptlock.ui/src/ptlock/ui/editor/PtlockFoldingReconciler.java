@@ -6,18 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.Position;
-import org.eclipse.jface.text.reconciler.DirtyRegion;
-import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
-import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.eclipse.jface.text.reconciler.Reconciler;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.projection.ProjectionAnnotation;
 import org.eclipse.jface.text.source.projection.ProjectionAnnotationModel;
 import org.eclipse.jface.text.source.projection.ProjectionViewer;
-import org.eclipse.core.runtime.IProgressMonitor;
 
 import ptlock.lang.ide.folding.FoldingRegions;
 
@@ -40,39 +35,15 @@ public final class PtlockFoldingReconciler extends Reconciler {
 		}
 	}
 
-	private static final class Strategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
+	private static final class Strategy extends WholeDocumentStrategy {
 		private final FoldingRegions regions = new FoldingRegions();
 		private volatile ProjectionViewer viewer;
-		private IDocument document;
 		private final Map<Annotation, Position> current = new HashMap<>();
 
 		@Override
-		public void setDocument(IDocument document) {
-			this.document = document;
-		}
-
-		@Override
-		public void setProgressMonitor(IProgressMonitor monitor) {
-		}
-
-		@Override
-		public void initialReconcile() {
-			update();
-		}
-
-		@Override
-		public void reconcile(DirtyRegion dirtyRegion, IRegion subRegion) {
-			update();
-		}
-
-		@Override
-		public void reconcile(IRegion partition) {
-			update();
-		}
-
-		private void update() {
+		protected void update(IDocument document) {
 			ProjectionViewer v = viewer;
-			if (v == null || document == null) {
+			if (v == null) {
 				return;
 			}
 			Map<Annotation, Position> next = new HashMap<>();

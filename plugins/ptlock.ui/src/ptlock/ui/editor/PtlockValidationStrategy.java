@@ -7,12 +7,7 @@ import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.IPath;
-import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.jface.text.IRegion;
-import org.eclipse.jface.text.reconciler.DirtyRegion;
-import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
-import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 
 import ptlock.lang.load.Issue;
 import ptlock.ui.PtlockUiPlugin;
@@ -22,41 +17,12 @@ import ptlock.ui.markers.ProblemMarkers;
  * Parses and validates the editor's text (off the UI thread) and turns the problems into markers on the file: the
  * editor shows them as annotations, the Problems view lists them.
  */
-final class PtlockValidationStrategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
-	private IDocument document;
+final class PtlockValidationStrategy extends WholeDocumentStrategy {
 	/** to repaint when the names the spec declares change (semantic highlighting) */
 	volatile org.eclipse.jface.text.ITextViewer viewer;
 
 	@Override
-	public void setDocument(IDocument document) {
-		this.document = document;
-	}
-
-	@Override
-	public void setProgressMonitor(IProgressMonitor monitor) {
-		// validation of one file is short; nothing to report
-	}
-
-	@Override
-	public void initialReconcile() {
-		validate();
-	}
-
-	@Override
-	public void reconcile(DirtyRegion dirtyRegion, IRegion subRegion) {
-		validate();
-	}
-
-	@Override
-	public void reconcile(IRegion partition) {
-		validate();
-	}
-
-	private void validate() {
-		IDocument d = document;
-		if (d == null) {
-			return;
-		}
+	protected void update(IDocument d) {
 		IFile file = Documents.file(d);
 		IPath location = file == null ? null : file.getLocation();
 		if (location == null) {

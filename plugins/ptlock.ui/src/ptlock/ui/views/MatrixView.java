@@ -1,6 +1,5 @@
 package ptlock.ui.views;
 
-import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -14,17 +13,15 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.ViewPart;
 
 import ptlock.lang.matrix.Matrix;
-import ptlock.ui.PtlockUiPlugin;
 import ptlock.ui.check.CheckRun;
 
 /**
  * The verdict matrix of a series (Run As > ptlock matrix): rows are the patches applied so far, columns the
  * architectures; a green cell holds, a red one names the violated properties. Click a red cell to see its race.
  */
-public final class MatrixView extends ViewPart {
+public final class MatrixView extends RunView {
 	public static final String ID = "ptlock.ui.matrixView";
 
 	private Label summary;
@@ -32,11 +29,6 @@ public final class MatrixView extends ViewPart {
 	private Matrix matrix;
 	private Color green;
 	private Color red;
-	private final Consumer<CheckRun> listener = run -> {
-		if (!table.isDisposed()) {
-			table.getDisplay().asyncExec(() -> show(run));
-		}
-	};
 
 	@Override
 	public void createPartControl(Composite parent) {
@@ -65,14 +57,11 @@ public final class MatrixView extends ViewPart {
 				}
 			}
 		});
-		PtlockUiPlugin.services().runs().addListener(listener);
-		CheckRun latest = PtlockUiPlugin.services().runs().latest();
-		if (latest != null) {
-			show(latest);
-		}
+		listen();
 	}
 
-	private void show(CheckRun run) {
+	@Override
+	protected void show(CheckRun run) {
 		if (table.isDisposed() || run.matrix() == null) {
 			return;
 		}
@@ -125,13 +114,7 @@ public final class MatrixView extends ViewPart {
 	}
 
 	@Override
-	public void dispose() {
-		PtlockUiPlugin.services().runs().removeListener(listener);
-		super.dispose();
-	}
-
-	@Override
-	public void setFocus() {
-		table.setFocus();
+	protected org.eclipse.swt.widgets.Control control() {
+		return table;
 	}
 }

@@ -2,7 +2,6 @@ package ptlock.ui.views;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -18,18 +17,16 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.ViewPart;
 
 import ptlock.check.CheckResult;
 import ptlock.check.PropertyResult;
-import ptlock.ui.PtlockUiPlugin;
 import ptlock.ui.check.CheckRun;
 
 /**
  * The results of the latest check: each scenario (per architecture and engine), each property, its verdict, the
  * expectation and whether they match. Double-click a violated property to see its race.
  */
-public final class ResultsView extends ViewPart {
+public final class ResultsView extends RunView {
 	public static final String ID = "ptlock.ui.resultsView";
 
 	/** One line of the table. */
@@ -38,11 +35,6 @@ public final class ResultsView extends ViewPart {
 
 	private Label summary;
 	private TableViewer viewer;
-	private final Consumer<CheckRun> listener = run -> {
-		if (!viewer.getControl().isDisposed()) {
-			viewer.getControl().getDisplay().asyncExec(() -> show(run));
-		}
-	};
 
 	@Override
 	public void createPartControl(Composite parent) {
@@ -61,11 +53,7 @@ public final class ResultsView extends ViewPart {
 		column("expected", 80, l -> l.property().expected() == null ? "-" : l.property().expected().code());
 		column("", 110, l -> l.property().asExpected() ? "as expected" : "UNEXPECTED");
 		viewer.addDoubleClickListener(e -> open(((IStructuredSelection) e.getSelection()).getFirstElement()));
-		PtlockUiPlugin.services().runs().addListener(listener);
-		CheckRun latest = PtlockUiPlugin.services().runs().latest();
-		if (latest != null) {
-			show(latest);
-		}
+		listen();
 	}
 
 	private void column(String title, int width, Function<Line, String> text) {
@@ -86,7 +74,8 @@ public final class ResultsView extends ViewPart {
 		});
 	}
 
-	private void show(CheckRun run) {
+	@Override
+	protected void show(CheckRun run) {
 		if (viewer.getControl().isDisposed() || run.matrix() != null) {
 			return;
 		}
@@ -123,13 +112,7 @@ public final class ResultsView extends ViewPart {
 	}
 
 	@Override
-	public void dispose() {
-		PtlockUiPlugin.services().runs().removeListener(listener);
-		super.dispose();
-	}
-
-	@Override
-	public void setFocus() {
-		viewer.getControl().setFocus();
+	protected org.eclipse.swt.widgets.Control control() {
+		return viewer == null ? null : viewer.getControl();
 	}
 }
