@@ -173,7 +173,28 @@ public class PtlockEditorTest {
 
 	@Test
 	public void contentAssistProposesKeywords() throws CoreException {
-		IFile f = file("assist.ptl", "spec assist;\nco");
+		String shown = proposal(file("assist.ptl", "spec assist;\nco"), "const");
+		UiWait.settle(1000);
+		Screenshots.save("editor-content-assist");
+		assertTrue(shown.contains("ptlock keyword"), shown);
+	}
+
+	@Test
+	public void contentAssistProposesPrimitivesWithSignatureAndDoc() throws CoreException {
+		file("lib.ptl", """
+				// take_it(): waits until the lock is free, then takes it.
+				@acquires(l)
+				atomic prim take_it(l) {
+				}
+				""");
+		String shown = proposal(file("assist2.ptl", "spec assist;\ninclude \"lib.ptl\";\npath p() {\n\ttak"), "take_it");
+		UiWait.settle(800);
+		Screenshots.save("editor-content-assist-primitive");
+		assertTrue(shown.contains("atomic prim take_it(l)") && shown.contains("waits until the lock is free"), shown);
+	}
+
+	/** Opens the file with the cursor at its end, asks for completion, and returns the popup line of a proposal. */
+	private String proposal(IFile f, String proposal) throws CoreException {
 		ITextViewer viewer = open(f);
 		StyledText text = viewer.getTextWidget();
 		((ITextEditor) editor).selectAndReveal(text.getCharCount(), 0);
@@ -189,7 +210,7 @@ public class PtlockEditorTest {
 					Table t = table(s);
 					if (t != null) {
 						for (TableItem item : t.getItems()) {
-							if (item.getText().startsWith("const")) {
+							if (item.getText().startsWith(proposal)) {
 								found[0] = item.getText();
 								return true;
 							}
@@ -198,10 +219,8 @@ public class PtlockEditorTest {
 				}
 			}
 			return false;
-		}, 15_000, "a completion popup proposing 'const'");
-		UiWait.settle(1000);
-		Screenshots.save("editor-content-assist");
-		assertTrue(found[0].contains("ptlock keyword"), found[0]);
+		}, 15_000, "a completion popup proposing '" + proposal + "'");
+		return found[0];
 	}
 
 	@Test

@@ -27,8 +27,12 @@ public final class PtlockContentAssistProcessor implements IContentAssistProcess
 		List<ICompletionProposal> out = new ArrayList<>();
 		for (Completion c : PtlockUiPlugin.services().completions().at(uri, text, offset)) {
 			int start = offset - c.prefix().length();
-			out.add(new CompletionProposal(c.proposal(), start, c.prefix().length(), c.proposal().length(), null,
-					c.description(), null, null));
+			// the popup is sorted and typed through by name: the name comes first, then what it is
+			String shown = c.description().startsWith(c.proposal()) ? c.description()
+					: c.proposal() + "  " + c.kind() + ": " + c.description();
+			// the whole description again beside the list (the list cuts long lines)
+			out.add(new CompletionProposal(c.proposal(), start, c.prefix().length(), c.proposal().length(), null, shown,
+					null, c.description()));
 		}
 		return out.toArray(ICompletionProposal[]::new);
 	}

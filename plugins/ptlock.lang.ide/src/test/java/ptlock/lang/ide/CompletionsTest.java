@@ -47,6 +47,12 @@ class CompletionsTest {
 	}
 
 	@Test
+	void noOperatorsOrPunctuation() {
+		List<String> p = at("spec s;\npath f() {\n\tx");
+		assertFalse(p.stream().anyMatch(k -> !k.matches("[A-Za-z_]\\w*")), p.toString());
+	}
+
+	@Test
 	void prefixFilters() {
 		List<String> p = at("spec s;\nco");
 		assertTrue(p.contains("const"), p.toString());

@@ -79,7 +79,9 @@ public final class Completions implements AutoCloseable {
 		}
 		for (ContentAssistEntry e : acceptor.getEntries()) {
 			String prefix = e.getPrefix() == null ? "" : e.getPrefix();
-			if (ContentAssistEntry.KIND_KEYWORD.equals(e.getKind()) && seen.add(e.getProposal())) {
+			// operators and punctuation are keywords to the grammar, noise in a completion list
+			if (ContentAssistEntry.KIND_KEYWORD.equals(e.getKind()) && e.getProposal().matches("[A-Za-z_]\\w*")
+					&& seen.add(e.getProposal())) {
 				out.add(new Completion(e.getProposal(), prefix, "keyword", e.getProposal() + " (ptlock keyword)"));
 			} else if (ContentAssistEntry.KIND_REFERENCE.equals(e.getKind()) && seen.add(e.getProposal())) {
 				// architectures and patches, from the included .xmi models
