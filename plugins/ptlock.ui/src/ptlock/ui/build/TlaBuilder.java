@@ -65,8 +65,56 @@ public final class TlaBuilder implements IResourceChangeListener {
 			return;
 		}
 		if (!changed.isEmpty()) {
-			new Build(new ArrayList<>(changed)).schedule();
+			new Build(withDependents(changed)).schedule();
 		}
+	}
+
+	/**
+	 * The changed files and, transitively, the .ptl files of their projects that include one of them: a change to
+	 * mm.ptl can break or mend the specs built on it, and their markers must follow.
+	 */
+	static List<IFile> withDependents(Set<IFile> changed) {
+		Set<IFile> out = new LinkedHashSet<>(changed);
+		List<IFile> all = new ArrayList<>();
+		for (IFile f : changed) {
+			try {
+				f.getProject().accept(r -> {
+					if (r instanceof IFile g && "ptl".equals(g.getFileExtension()) && !g.isDerived() && !all.contains(g)) {
+						all.add(g);
+					}
+					return !(r instanceof IFolder folder && folder.getName().equals(OUTPUT));
+				});
+			} catch (CoreException e) {
+				// a closed or deleted project: only the changed files
+			}
+		}
+		boolean grew = true;
+		while (grew) {
+			grew = false;
+			for (IFile g : all) {
+				if (!out.contains(g) && includesAny(g, out)) {
+					out.add(g);
+					grew = true;
+				}
+			}
+		}
+		return new ArrayList<>(out);
+	}
+
+	/** Whether a file has an include line naming one of the files (by name: a cheap first filter). */
+	private static boolean includesAny(IFile g, Set<IFile> files) {
+		String text;
+		try (var in = g.getContents()) {
+			text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		} catch (CoreException | java.io.IOException e) {
+			return false;
+		}
+		for (IFile f : files) {
+			if (text.matches("(?s).*include\\s+\"[^\"]*\\b" + java.util.regex.Pattern.quote(f.getName()) + "\".*")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Builds the given files (a workspace job, one project at a time is enough: the rule is the workspace root). */
