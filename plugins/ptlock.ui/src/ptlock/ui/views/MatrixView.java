@@ -51,7 +51,7 @@ public final class MatrixView extends RunView {
 			if (item == null) {
 				return;
 			}
-			for (int c = 1; c < table.getColumnCount(); c++) {
+			for (int c = 1; c <= matrix.archs.size(); c++) {
 				if (item.getBounds(c).contains(e.x, e.y)) {
 					open(table.indexOf(item), c - 1);
 				}
@@ -74,6 +74,7 @@ public final class MatrixView extends RunView {
 		}
 		column("patch", 70);
 		matrix.archs.forEach(a -> column(a, 110));
+		column("changes in the model", 600);
 		for (String r : matrix.rows) {
 			TableItem item = new TableItem(table, SWT.NONE);
 			item.setText(0, r);
@@ -82,7 +83,14 @@ public final class MatrixView extends RunView {
 				item.setText(k + 1, cell.holds() ? "holds" : String.join(", ", cell.properties()));
 				item.setBackground(k + 1, cell.holds() ? green : red);
 			}
+			item.setText(matrix.archs.size() + 1, String.join("; ", matrix.changes.getOrDefault(r, java.util.List.of())));
 		}
+		// columns as wide as their longest cell, the model changes last
+		for (int c = 1; c <= matrix.archs.size(); c++) {
+			table.getColumn(c).pack();
+			table.getColumn(c).setWidth(Math.max(80, table.getColumn(c).getWidth() + 8));
+		}
+		table.deselectAll();
 		table.setRedraw(true);
 	}
 

@@ -74,6 +74,8 @@ final class MatrixCommand {
 				+ name);
 		out.print(MatrixReport.text(m));
 		out.println("abbreviations: each violated property by the initials of its words (no_use_after_free: nuaf)");
+		out.println("what each patch changes in the model:");
+		m.changes.forEach((p, c) -> out.println("  " + p + ": " + (c.isEmpty() ? "-" : String.join("; ", c))));
 		if (a.value("json", null) != null) {
 			Files.writeString(Path.of(a.value("json", null)), Json.write(MatrixReport.json(m, name)) + "\n");
 		}

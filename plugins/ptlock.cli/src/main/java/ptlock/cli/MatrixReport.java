@@ -68,6 +68,7 @@ final class MatrixReport {
 		for (String r : m.rows) {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("patch", r);
+			row.put("changes", m.changes.getOrDefault(r, List.of()));
 			Map<String, Object> cells = new LinkedHashMap<>();
 			for (String a : m.archs) {
 				Matrix.Cell c = m.cells.get(r).get(a);
@@ -125,7 +126,10 @@ final class MatrixReport {
 			}
 			sb.append("</tr>\n");
 		}
-		sb.append("</table>\n");
+		sb.append("</table>\n<h2>What each patch changes in the model</h2>\n<ul>\n");
+		m.changes.forEach((p, c) -> sb.append("<li><b>").append(esc(p)).append("</b>: ")
+				.append(esc(c.isEmpty() ? "-" : String.join("; ", c))).append("</li>\n"));
+		sb.append("</ul>\n");
 		details.forEach(sb::append);
 		return sb.append("</body></html>\n").toString();
 	}

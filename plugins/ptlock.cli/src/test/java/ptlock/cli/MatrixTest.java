@@ -98,6 +98,11 @@ class MatrixTest {
 		assertTrue(page.startsWith("<!DOCTYPE html>") && !page.contains("<script src") && !page.contains("<link"));
 		assertTrue(page.contains("href=\"#c-p09-x86_64\"") && page.contains("id=\"c-p09-x86_64\""), "cell links");
 		assertTrue(page.contains("pte_free(t);"), "the race is on the page");
+		// what the patches change, reasoned from the series (DOMAIN.md section 6): p05 gives powerpc64 its
+		// fragment-aware pte_free_defer(), p08 the generic one to x86_64; p09 changes khugepaged's retract path
+		assertTrue(page.contains("<b>p05</b>: ") && page.contains("powerpc64: page tables freed rcuFragmentAware"), page);
+		assertTrue(page.contains("x86_64: page tables freed rcu (pte_free_defer)"), "p08 on x86_64");
+		assertTrue(page.matches("(?s).*<b>p09</b>: [^<]*path khugepaged_series.*"), "p09 changes khugepaged");
 		assertEquals(ExitCode.USAGE, CliRun.of("matrix", CliRun.root().resolve("specs/seed/series_matrix.ptl").toString(),
 				"--order", "p01,p02").code());
 	}

@@ -56,6 +56,8 @@ public final class Matrix {
 	public final List<String> archs;
 	public final List<String> rows = new ArrayList<>();
 	public final Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
+	/** what each patch changes in the model ({@link PatchChanges}), for the reports */
+	public final Map<String, List<String>> changes = new LinkedHashMap<>();
 
 	public Matrix(List<String> order, List<String> archs) {
 		this.order = order;
@@ -97,6 +99,10 @@ public final class Matrix {
 	public static Matrix compute(List<Model> models, List<Scenario> scenarios, List<String> order, List<String> archs,
 			Function<Program, CheckResult> checker, Progress progress, BooleanSupplier cancelled) {
 		Matrix m = new Matrix(order, archs);
+		List<Series> series = series(models);
+		if (series.size() == 1) {
+			m.changes.putAll(PatchChanges.of(models, series.get(0)));
+		}
 		int total = (order.size() + 1) * archs.size();
 		int done = 0;
 		for (int k = 0; k <= order.size() && !cancelled.getAsBoolean(); k++) {
