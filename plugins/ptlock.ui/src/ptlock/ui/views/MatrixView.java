@@ -3,7 +3,6 @@ package ptlock.ui.views;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -36,7 +35,8 @@ public final class MatrixView extends RunView {
 		summary = new Label(parent, SWT.NONE);
 		summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 		summary.setText("Run As > ptlock matrix on a spec that includes a series and architectures.");
-		table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
+		// no full-row selection: a selected row would hide its cells' colours
+		table = new Table(parent, SWT.BORDER);
 		table.setHeaderVisible(true);
 		table.setLinesVisible(true);
 		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -46,14 +46,20 @@ public final class MatrixView extends RunView {
 			green.dispose();
 			red.dispose();
 		});
+		// never paint a selection over the cells: the colours are the point of the view
+		table.addListener(SWT.EraseItem, e -> e.detail &= ~(SWT.SELECTED | SWT.HOT));
 		table.addListener(SWT.MouseDown, e -> {
-			TableItem item = table.getItem(new Point(e.x, e.y));
-			if (item == null) {
+			if (matrix == null) {
 				return;
 			}
-			for (int c = 1; c <= matrix.archs.size(); c++) {
-				if (item.getBounds(c).contains(e.x, e.y)) {
-					open(table.indexOf(item), c - 1);
+			// find the cell by its bounds (without full-row selection, getItem(Point) only sees the first column)
+			for (int row = table.getTopIndex(); row < table.getItemCount(); row++) {
+				TableItem item = table.getItem(row);
+				for (int c = 1; c <= matrix.archs.size(); c++) {
+					if (item.getBounds(c).contains(e.x, e.y)) {
+						open(row, c - 1);
+						return;
+					}
 				}
 			}
 		});
