@@ -146,10 +146,16 @@ public final class CheckJob extends Job {
 			sub.subTask(p.title());
 			CheckOptions options = new CheckOptions(work, set.workers(), set.heapMb(), set.timeLimitSeconds(), cancel,
 					progress(sub, p.title()));
-			for (CheckResult r : Engines.check(set.engine(), p, options)) {
+			List<CheckResult> byEngine = Engines.check(set.engine(), p, options);
+			for (CheckResult r : byEngine) {
 				results.add(r);
 				PtlockConsole.print(text(r));
 				outcome = worse(outcome, outcome(r));
+			}
+			// with both engines each confirms the other: a disagreement is a checker failure, as in the CLI
+			if (byEngine.size() == 2 && !Engines.sameVerdicts(byEngine.get(0), byEngine.get(1))) {
+				PtlockConsole.print("ptlock: the simulator and TLC disagree on " + p.title() + "\n");
+				outcome = worse(outcome, Outcome.CHECKER_FAILURE);
 			}
 			sub.worked(1);
 		}

@@ -24,4 +24,10 @@ final class Engines {
 		}
 		return out;
 	}
+
+	/** Whether two engines gave every property the same verdict (runs that did not complete are not compared). */
+	static boolean sameVerdicts(CheckResult a, CheckResult b) {
+		return a.status() != ptlock.check.CheckStatus.COMPLETED || b.status() != ptlock.check.CheckStatus.COMPLETED
+				|| ptlock.check.VerdictDiff.differences(a, b).isEmpty();
+	}
 }

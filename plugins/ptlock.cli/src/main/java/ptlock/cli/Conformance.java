@@ -1,13 +1,8 @@
 package ptlock.cli;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import ptlock.check.CheckResult;
-import ptlock.check.PropertyResult;
-import ptlock.ir.Verdict;
 
 /** Compares two engines' results on one scenario. */
 final class Conformance {
@@ -20,22 +15,6 @@ final class Conformance {
 
 	/** The properties whose verdicts differ, as "property: sim=holds tlc=violated". */
 	static List<String> differences(CheckResult a, CheckResult b) {
-		Map<String, Verdict> va = a.properties().stream()
-				.collect(Collectors.toMap(PropertyResult::property, PropertyResult::verdict));
-		Map<String, Verdict> vb = b.properties().stream()
-				.collect(Collectors.toMap(PropertyResult::property, PropertyResult::verdict));
-		List<String> out = new ArrayList<>();
-		for (String p : va.keySet()) {
-			if (va.get(p) != vb.get(p)) {
-				out.add(p + ": " + a.engine() + "=" + va.get(p).code() + " " + b.engine() + "="
-						+ (vb.get(p) == null ? "none" : vb.get(p).code()));
-			}
-		}
-		for (String p : vb.keySet()) {
-			if (!va.containsKey(p)) {
-				out.add(p + ": " + a.engine() + "=none " + b.engine() + "=" + vb.get(p).code());
-			}
-		}
-		return out;
+		return ptlock.check.VerdictDiff.differences(a, b);
 	}
 }
