@@ -30,6 +30,9 @@ final class Search {
 	private final List<Property> invariants = new ArrayList<>();
 	private final boolean checkDeadlock;
 	private final boolean checkTypes;
+	/** per thread (program order): the thread, and the slot of its program counter (looked up once) */
+	private final ThreadIr[] threads;
+	private final int[] pcSlot;
 	final FingerprintSet seen = new FingerprintSet();
 	// per state index: parent index, thread index (0-based, -1 for initial), step id, and fingerprint
 	int[] parent = new int[1024];
@@ -55,6 +58,11 @@ final class Search {
 		}
 		this.checkDeadlock = deadlock;
 		this.checkTypes = checkTypes;
+		this.threads = program.threads().toArray(ThreadIr[]::new);
+		this.pcSlot = new int[threads.length];
+		for (int i = 0; i < threads.length; i++) {
+			pcSlot[i] = layout.offset(threads[i].pc());
+		}
 	}
 
 	int[] initialState() {
@@ -102,7 +110,8 @@ final class Search {
 			generated.incrementAndGet();
 			check(init, id, violations, false, exec);
 			List<int[]> frontier = new ArrayList<>(List.of(init));
-			List<Integer> frontierIds = new ArrayList<>(List.of(id));
+			IntList frontierIds = new IntList();
+			frontierIds.add(id);
 			int depth = 0;
 			long lastReport = System.nanoTime();
 			long lastCount = 0;
@@ -121,17 +130,17 @@ final class Search {
 				int n = frontier.size();
 				int chunks = pool == null || n < 256 ? 1 : workers;
 				List<List<int[]>> nextStates = new ArrayList<>();
-				List<List<Integer>> nextIds = new ArrayList<>();
+				List<IntList> nextIds = new ArrayList<>();
 				List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
 				for (int c = 0; c < chunks; c++) {
 					int from = c * n / chunks, to = (c + 1) * n / chunks;
 					List<int[]> ns = new ArrayList<>();
-					List<Integer> ni = new ArrayList<>();
+					IntList ni = new IntList();
 					nextStates.add(ns);
 					nextIds.add(ni);
 					StepExecutor ex = executors.get(c);
 					List<int[]> states = frontier;
-					List<Integer> ids = frontierIds;
+					IntList ids = frontierIds;
 					Runnable work = () -> expand(states, ids, from, to, ex, ns, ni, violations, generated, cancel,
 							deadlineNanos);
 					if (chunks == 1) {
@@ -154,7 +163,7 @@ final class Search {
 					}
 				}
 				frontier = new ArrayList<>();
-				frontierIds = new ArrayList<>();
+				frontierIds = new IntList();
 				for (int c = 0; c < chunks; c++) {
 					frontier.addAll(nextStates.get(c));
 					frontierIds.addAll(nextIds.get(c));
@@ -170,11 +179,16 @@ final class Search {
 		}
 	}
 
+	/** Successors waiting to be looked up in the seen-set, in one locked batch (one lock per successor contends). */
+	private static final int BATCH = 256;
+
 	/** Expands states [from, to) of a level: their successors, new ones recorded and checked. */
-	private void expand(List<int[]> states, List<Integer> ids, int from, int to, StepExecutor ex, List<int[]> next,
-			List<Integer> nextIds, Map<String, Integer> violations, java.util.concurrent.atomic.AtomicLong generated,
+	private void expand(List<int[]> states, IntList ids, int from, int to, StepExecutor ex, List<int[]> next,
+			IntList nextIds, Map<String, Integer> violations, java.util.concurrent.atomic.AtomicLong generated,
 			AtomicBoolean cancel, long deadlineNanos) {
 		List<Env> succ = new ArrayList<>();
+		java.util.function.Consumer<Env> sink = succ::add;
+		Batch batch = new Batch();
 		long made = 0; // counted locally: one shared atomic per successor would make the cores contend
 		for (int k = from; k < to; k++) {
 			if ((k & 4095) == 0 && (cancel.get() || System.nanoTime() > deadlineNanos)) {
@@ -183,32 +197,21 @@ final class Search {
 			int[] s = states.get(k);
 			int sid = ids.get(k);
 			boolean any = false;
-			for (int ti = 0; ti < program.threads().size(); ti++) {
-				ThreadIr t = program.threads().get(ti);
-				int pc = s[layout.offset(t.pc())];
+			for (int ti = 0; ti < threads.length; ti++) {
+				ThreadIr t = threads[ti];
+				int pc = s[pcSlot[ti]];
 				if (pc >= t.steps().size()) {
 					continue;
 				}
 				Step st = t.steps().get(pc);
 				succ.clear();
-				ex.run(t, st, s, succ::add);
+				ex.run(t, st, s, sink);
 				for (Env e : succ) {
 					any = true;
 					made++;
-					long f = FingerprintSet.fingerprint(e.state);
-					int nid;
-					boolean isNew;
-					synchronized (this) {
-						nid = seen.add(f);
-						isNew = seen.isNew();
-						if (isNew) {
-							record(nid, e.state, sid, ti, st.id(), f);
-						}
-					}
-					if (isNew) {
-						check(e.state, nid, violations, e.typeError, ex);
-						next.add(e.state);
-						nextIds.add(nid);
+					batch.add(e, FingerprintSet.fingerprint(e.state), sid, ti, st.id());
+					if (batch.size == BATCH) {
+						flush(batch, next, nextIds, violations, ex);
 					}
 				}
 			}
@@ -216,7 +219,51 @@ final class Search {
 				firstViolation(violations, Property.NO_DEADLOCK, sid);
 			}
 		}
+		flush(batch, next, nextIds, violations, ex);
 		generated.addAndGet(made);
+	}
+
+	/** Records the batch's new states under the lock, then checks them outside it. */
+	private void flush(Batch b, List<int[]> next, IntList nextIds, Map<String, Integer> violations,
+			StepExecutor ex) {
+		synchronized (this) {
+			for (int i = 0; i < b.size; i++) {
+				int nid = seen.add(b.fps[i]);
+				b.newIds[i] = seen.isNew() ? nid : -1;
+				if (b.newIds[i] >= 0) {
+					record(nid, b.envs[i].state, b.parents[i], b.threads[i], b.steps[i], b.fps[i]);
+				}
+			}
+		}
+		for (int i = 0; i < b.size; i++) {
+			if (b.newIds[i] >= 0) {
+				check(b.envs[i].state, b.newIds[i], violations, b.envs[i].typeError, ex);
+				next.add(b.envs[i].state);
+				nextIds.add(b.newIds[i]);
+			}
+			b.envs[i] = null;
+		}
+		b.size = 0;
+	}
+
+	/** A worker's successors not yet looked up: the state, its fingerprint and how it was reached. */
+	private static final class Batch {
+		final Env[] envs = new Env[BATCH];
+		final long[] fps = new long[BATCH];
+		final int[] parents = new int[BATCH];
+		final int[] threads = new int[BATCH];
+		final int[] steps = new int[BATCH];
+		final int[] newIds = new int[BATCH];
+		int size;
+
+		void add(Env e, long fp, int parent, int thread, int step) {
+			envs[size] = e;
+			fps[size] = fp;
+			parents[size] = parent;
+			threads[size] = thread;
+			steps[size] = step;
+			size++;
+		}
 	}
 
 	private synchronized int record(int[] s, int parentId, int threadIndex, int stepId) {
