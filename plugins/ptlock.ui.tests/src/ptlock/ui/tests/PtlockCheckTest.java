@@ -69,6 +69,11 @@ public class PtlockCheckTest extends SeedWorkspaceTest {
 		CheckRun run = runAs(spec, false);
 		assertEquals(CheckRun.Outcome.AS_EXPECTED, run.outcome(), run.message());
 
+		// the console has what the CLI prints: the verdicts and the race
+		String console = ptlock.ui.check.PtlockConsole.get().getDocument().get();
+		assertTrue(console.contains("scenario free_immediately") && console.contains("counterexample for no_use_after_free"),
+				console);
+
 		ResultsView results = (ResultsView) page().showView(ResultsView.ID);
 		List<ResultsView.Line> lines = results.lines();
 		assertFalse(lines.isEmpty());
