@@ -45,4 +45,19 @@ class DocsTest {
 		assertTrue(docs.at(seed(), text, text.indexOf("{")).isEmpty());
 		assertEquals("", Docs.wordAt("a + b", 2));
 	}
+
+	@Test
+	void architecturesAndPatchesFromTheModels() throws IOException {
+		Path spec = seed().resolveSibling("pae_torn_pmd.ptl");
+		String text = Files.readString(spec);
+		Docs docs = new Docs(new SpecLoader(new PtlockIdeSetup().createInjectorAndDoEMFRegistration()));
+		Docs.Doc pae = docs.at(spec, text, text.indexOf("on x86_pae") + 4).orElseThrow();
+		assertEquals("architecture", pae.kind());
+		assertTrue(pae.comment().contains("atomic entry reads: false"), pae.comment());
+		assertEquals("x86_pae.xmi", pae.file());
+		Path mm = seed();
+		String mmText = Files.readString(mm);
+		Docs.Doc p09 = docs.at(mm, mmText, mmText.indexOf("since p09") + 7).orElseThrow();
+		assertEquals("[PATCH 9/12] mm/khugepaged: retract_page_tables() without mmap or vma lock", p09.signature());
+	}
 }
