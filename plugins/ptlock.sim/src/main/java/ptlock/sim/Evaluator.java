@@ -37,7 +37,155 @@ final class Evaluator {
 		return t instanceof Type.Array || t instanceof Type.Record;
 	}
 
+	/** A scalar expression compiled once: constants, slots and offsets resolved, children called directly. */
+	@FunctionalInterface
+	private interface IntEval {
+		int eval(Env env);
+	}
+
+	private final java.util.Map<Expr, IntEval> compiled = new java.util.IdentityHashMap<>();
+
+	/**
+	 * The value of a scalar expression. Each expression is compiled on first use into a tree of closures (the
+	 * hot path of the search: no type switch and no slot lookup per read); the closures do what {@link #interpret}
+	 * does, case by case, and interpret() keeps the cases that are not compiled.
+	 */
 	int scalar(Expr e, Env env) {
+		IntEval c = compiled.get(e);
+		if (c == null) {
+			c = compile(e);
+			compiled.put(e, c);
+		}
+		return c.eval(env);
+	}
+
+	private IntEval compile(Expr e) {
+		return switch (e) {
+		case Expr.IntLit i -> {
+			int v = i.value();
+			yield env -> v;
+		}
+		case Expr.BoolLit b -> {
+			int v = b.value() ? 1 : 0;
+			yield env -> v;
+		}
+		case Expr.EnumLit l -> {
+			int v = ordinal(l.type(), l.literal());
+			yield env -> v;
+		}
+		case Expr.VarRef v -> slotRead(e);
+		case Expr.Index x -> slotRead(e);
+		case Expr.FieldGet f -> slotRead(e);
+		case Expr.Unary u -> {
+			IntEval o = compile(u.operand());
+			yield u.op() == Op.NOT ? env -> 1 - o.eval(env) : env -> -o.eval(env);
+		}
+		case Expr.Binary b -> compileBinary(b);
+		case Expr.Cond c -> {
+			IntEval k = compile(c.cond()), t = compile(c.then()), f = compile(c.otherwise());
+			yield env -> k.eval(env) != 0 ? t.eval(env) : f.eval(env);
+		}
+		case Expr.SetLit s -> {
+			IntEval[] xs = s.elems().stream().map(this::compile).toArray(IntEval[]::new);
+			yield env -> {
+				int bits = 0;
+				for (IntEval x : xs) {
+					bits |= bit(x.eval(env));
+				}
+				return bits;
+			};
+		}
+		default -> env -> interpret(e, env);
+		};
+	}
+
+	private final java.util.Map<Expr, IntEval> offsets = new java.util.IdentityHashMap<>();
+	private static final IntEval NOT_IN_STATE = env -> -1;
+
+	/**
+	 * Where in the state a scalar target lives (a variable, or an element or field of one), or -1 when it is not
+	 * in the state (a temp): the assignment's fast path (StepExecutor.assign).
+	 */
+	int stateSlot(Expr target, Env env) {
+		IntEval o = offsets.get(target);
+		if (o == null) {
+			o = stateOffset(target);
+			if (o == null) {
+				o = NOT_IN_STATE;
+			}
+			offsets.put(target, o);
+		}
+		return o.eval(env);
+	}
+
+	/** A read of a variable, or of an element or field of one, at an offset computed by closures; else read(). */
+	private IntEval slotRead(Expr e) {
+		IntEval offset = stateOffset(e);
+		return offset != null ? env -> env.state[offset.eval(env)] : env -> read(e, env);
+	}
+
+	/** The state offset of a variable or an element or field of one (as at() computes it), or null (temps). */
+	private IntEval stateOffset(Expr e) {
+		switch (e) {
+		case Expr.VarRef v -> {
+			int off = layout.offset(v.var());
+			return env -> off;
+		}
+		case Expr.Index x -> {
+			IntEval base = stateOffset(x.base());
+			if (base == null) {
+				return null;
+			}
+			IntEval index = compile(x.index());
+			int size = ((Type.Array) x.base().type()).size();
+			int w = width(((Type.Array) x.base().type()).elem());
+			return env -> {
+				int i = index.eval(env);
+				if (i < 1 || i > size) {
+					throw new EvalException("index " + i + " is outside 1.." + size);
+				}
+				return base.eval(env) + (i - 1) * w;
+			};
+		}
+		case Expr.FieldGet f -> {
+			IntEval base = stateOffset(f.base());
+			if (base == null) {
+				return null;
+			}
+			int off = Layout.fieldOffset((Type.Record) f.base().type(), f.field());
+			return env -> base.eval(env) + off;
+		}
+		default -> {
+			return null;
+		}
+		}
+	}
+
+	private IntEval compileBinary(Expr.Binary b) {
+		if ((b.op() == Op.EQ || b.op() == Op.NE) && composite(b.left().type())) {
+			return env -> binary(b, env);
+		}
+		IntEval l = compile(b.left()), r = compile(b.right());
+		return switch (b.op()) {
+		case AND -> env -> l.eval(env) != 0 && r.eval(env) != 0 ? 1 : 0;
+		case OR -> env -> l.eval(env) != 0 || r.eval(env) != 0 ? 1 : 0;
+		case EQ -> env -> l.eval(env) == r.eval(env) ? 1 : 0;
+		case NE -> env -> l.eval(env) != r.eval(env) ? 1 : 0;
+		case ADD -> env -> l.eval(env) + r.eval(env);
+		case SUB -> env -> l.eval(env) - r.eval(env);
+		case MUL -> env -> l.eval(env) * r.eval(env);
+		case LT -> env -> l.eval(env) < r.eval(env) ? 1 : 0;
+		case LE -> env -> l.eval(env) <= r.eval(env) ? 1 : 0;
+		case GT -> env -> l.eval(env) > r.eval(env) ? 1 : 0;
+		case GE -> env -> l.eval(env) >= r.eval(env) ? 1 : 0;
+		case UNION -> env -> l.eval(env) | r.eval(env);
+		case DIFF -> env -> l.eval(env) & ~r.eval(env);
+		default -> env -> binary(b, env); // DIV, MOD (their errors), IN
+		};
+	}
+
+	/** The interpreter: the cases compile() does not specialise, and the reference for those it does. */
+	private int interpret(Expr e, Env env) {
 		return switch (e) {
 		case Expr.IntLit i -> i.value();
 		case Expr.BoolLit b -> b.value() ? 1 : 0;

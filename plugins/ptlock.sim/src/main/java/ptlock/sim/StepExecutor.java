@@ -90,6 +90,14 @@ final class StepExecutor {
 		if (!Evaluator.composite(a.target().type()) && !(a.target() instanceof Expr.TempRef)) {
 			// the common case: one slot, no allocation
 			int v = eval.scalar(a.value(), env);
+			int slot = eval.stateSlot(a.target(), env);
+			if (slot >= 0) {
+				if (!fitsScalar(a.target().type(), v)) {
+					env.typeError = true;
+				}
+				env.state[slot] = v;
+				return;
+			}
 			Evaluator.Loc l = eval.locate(a.target(), env);
 			if (!(root(a.target()) instanceof Expr.TempRef) && !fitsScalar(a.target().type(), v)) {
 				env.typeError = true;
