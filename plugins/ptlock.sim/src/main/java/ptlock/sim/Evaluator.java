@@ -2,6 +2,7 @@ package ptlock.sim;
 
 import ptlock.ir.Expr;
 import ptlock.ir.Op;
+import ptlock.ir.Temp;
 import ptlock.ir.Type;
 
 /**
@@ -74,6 +75,7 @@ final class Evaluator {
 			yield env -> v;
 		}
 		case Expr.VarRef v -> slotRead(e);
+		case Expr.TempRef t -> slotRead(e);
 		case Expr.Index x -> slotRead(e);
 		case Expr.FieldGet f -> slotRead(e);
 		case Expr.Unary u -> {
@@ -118,24 +120,53 @@ final class Evaluator {
 		return o.eval(env);
 	}
 
-	/** A read of a variable, or of an element or field of one, at an offset computed by closures; else read(). */
+	/** A read of a variable or temp, or of an element or field of one, at an offset computed by closures. */
 	private IntEval slotRead(Expr e) {
 		IntEval offset = stateOffset(e);
-		return offset != null ? env -> env.state[offset.eval(env)] : env -> read(e, env);
+		if (offset != null) {
+			return env -> env.state[offset.eval(env)];
+		}
+		Temp root = tempRoot(e);
+		IntEval inTemp = root == null ? null : offset(e, env -> 0);
+		if (inTemp == null) {
+			return env -> read(e, env);
+		}
+		return env -> {
+			int[] storage = env.temp(root);
+			if (storage == null) {
+				throw new IllegalStateException("temp " + root.name() + " read before it is set");
+			}
+			return storage[inTemp.eval(env)];
+		};
 	}
 
 	/** The state offset of a variable or an element or field of one (as at() computes it), or null (temps). */
 	private IntEval stateOffset(Expr e) {
-		switch (e) {
-		case Expr.VarRef v -> {
-			int off = layout.offset(v.var());
-			return env -> off;
+		Expr root = e;
+		while (root instanceof Expr.Index x || root instanceof Expr.FieldGet) {
+			root = root instanceof Expr.Index x ? x.base() : ((Expr.FieldGet) root).base();
 		}
+		if (!(root instanceof Expr.VarRef v)) {
+			return null;
+		}
+		int base = layout.offset(v.var());
+		return offset(e, env -> base);
+	}
+
+	/** The temp a chain of elements and fields starts from, or null. */
+	private static Temp tempRoot(Expr e) {
+		Expr root = e;
+		while (root instanceof Expr.Index x || root instanceof Expr.FieldGet) {
+			root = root instanceof Expr.Index x ? x.base() : ((Expr.FieldGet) root).base();
+		}
+		return root instanceof Expr.TempRef t ? t.temp() : null;
+	}
+
+	/** The offset of an element or field chain from its root's offset, as at() adds it up (index first). */
+	private IntEval offset(Expr e, IntEval rootOffset) {
+		switch (e) {
 		case Expr.Index x -> {
-			IntEval base = stateOffset(x.base());
-			if (base == null) {
-				return null;
-			}
+			IntEval base = offset(x.base(), rootOffset);
 			IntEval index = compile(x.index());
 			int size = ((Type.Array) x.base().type()).size();
 			int w = width(((Type.Array) x.base().type()).elem());
@@ -148,15 +179,12 @@ final class Evaluator {
 			};
 		}
 		case Expr.FieldGet f -> {
-			IntEval base = stateOffset(f.base());
-			if (base == null) {
-				return null;
-			}
+			IntEval base = offset(f.base(), rootOffset);
 			int off = Layout.fieldOffset((Type.Record) f.base().type(), f.field());
 			return env -> base.eval(env) + off;
 		}
 		default -> {
-			return null;
+			return rootOffset;
 		}
 		}
 	}

@@ -21,7 +21,7 @@ final class FingerprintSet {
 			grow();
 		}
 		int mask = keys.length - 1;
-		int i = (int) (mix(fp) & mask);
+		int i = (int) (fp & mask); // fingerprints are already well mixed (fingerprint() ends with a finaliser)
 		while (keys[i] != 0) {
 			if (keys[i] == fp) {
 				lastNew = false;
@@ -53,7 +53,7 @@ final class FingerprintSet {
 		int mask = keys.length - 1;
 		for (int j = 0; j < oldKeys.length; j++) {
 			if (oldKeys[j] != 0) {
-				int i = (int) (mix(oldKeys[j]) & mask);
+				int i = (int) (oldKeys[j] & mask);
 				while (keys[i] != 0) {
 					i = (i + 1) & mask;
 				}
@@ -63,16 +63,16 @@ final class FingerprintSet {
 		}
 	}
 
-	private static long mix(long z) {
-		z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
-		return z ^ (z >>> 33);
-	}
-
-	/** A 64-bit fingerprint of a state (a strong mix of every slot). */
+	/** A 64-bit fingerprint of a state (a strong mix of every slot, two slots a round). */
 	static long fingerprint(int[] state) {
 		long h = 0x9E3779B97F4A7C15L ^ state.length;
-		for (int v : state) {
-			h = (h ^ v) * 0xBF58476D1CE4E5B9L;
+		int n = state.length & ~1;
+		for (int k = 0; k < n; k += 2) {
+			h = (h ^ (((long) state[k] << 32) | (state[k + 1] & 0xFFFFFFFFL))) * 0xBF58476D1CE4E5B9L;
+			h ^= h >>> 31;
+		}
+		if (n < state.length) {
+			h = (h ^ state[n]) * 0xBF58476D1CE4E5B9L;
 			h ^= h >>> 31;
 		}
 		h = (h ^ (h >>> 30)) * 0x94D049BB133111EBL;
