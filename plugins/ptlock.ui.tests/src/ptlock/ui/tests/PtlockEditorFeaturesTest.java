@@ -171,11 +171,26 @@ public class PtlockEditorFeaturesTest extends SeedWorkspaceTest {
 				return false;
 			}
 		}, 30_000, "the unchecked-nolock-write warning");
-		IMarker marker = warnings(f)[0];
-		IMarkerResolution[] fixes = IDE.getMarkerHelpRegistry().getResolutions(marker);
+		// the editor's validation and the build both refresh the markers: take one that still exists
+		IMarker[] marker = new IMarker[1];
+		IMarkerResolution[][] found = new IMarkerResolution[1][];
+		UiWait.until(() -> {
+			try {
+				IMarker[] w = warnings(f);
+				if (w.length == 1 && w[0].exists()) {
+					marker[0] = w[0];
+					found[0] = IDE.getMarkerHelpRegistry().getResolutions(w[0]);
+					return found[0].length > 0;
+				}
+			} catch (CoreException e) {
+				// a marker replaced meanwhile: look again
+			}
+			return false;
+		}, 30_000, "a quick fix on the warning");
+		IMarkerResolution[] fixes = found[0];
 		assertEquals(1, fixes.length);
 		assertTrue(fixes[0].getLabel().contains("pmd_same"), fixes[0].getLabel());
-		fixes[0].run(marker);
+		fixes[0].run(marker[0]);
 		IDocument doc = viewer(editor).getDocument();
 		assertTrue(doc.get().contains("\tif (pmd_same(p))\n\t\tset_pte_at(p, RW);"), doc.get());
 		UiWait.until(() -> {

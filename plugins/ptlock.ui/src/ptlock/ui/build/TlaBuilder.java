@@ -147,8 +147,7 @@ public final class TlaBuilder implements IResourceChangeListener {
 			Path path = file.getLocation().toFile().toPath();
 			String text;
 			try {
-				text = new String(file.getContents().readAllBytes(), file.getCharset().equals("UTF-8")
-						? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(file.getCharset()));
+				text = new String(file.getContents().readAllBytes(), java.nio.charset.Charset.forName(file.getCharset()));
 			} catch (java.io.IOException e) {
 				return;
 			}

@@ -85,7 +85,7 @@ public final class CheckJob extends Job {
 		Path work = null;
 		try {
 			work = Files.createTempDirectory("ptlock-check");
-			CheckRun run = request.matrix() ? matrix(monitor, cancel) : check(monitor, cancel, work);
+			CheckRun run = request.matrix() ? matrix(monitor, cancel, work) : check(monitor, cancel, work);
 			PtlockUiPlugin.services().runs().publish(run);
 			if (run.outcome() != Outcome.SPEC_ERROR && run.outcome() != Outcome.CANCELLED) {
 				ViolationMarkers.update(run.results());
@@ -165,7 +165,7 @@ public final class CheckJob extends Job {
 		return new CheckRun(request.spec(), results, null, outcome, msg);
 	}
 
-	private CheckRun matrix(IProgressMonitor monitor, AtomicBoolean cancel) {
+	private CheckRun matrix(IProgressMonitor monitor, AtomicBoolean cancel, Path work) {
 		LoadedSpec spec = load();
 		if (spec == null) {
 			return new CheckRun(request.spec(), List.of(), null, Outcome.SPEC_ERROR,
@@ -181,7 +181,7 @@ public final class CheckJob extends Job {
 		List<String> order = Matrix.patches(series.get(0));
 		int total = (order.size() + 1) * archs.size();
 		SubMonitor sub = SubMonitor.convert(monitor, getName(), total);
-		CheckOptions options = new CheckOptions(Path.of(System.getProperty("java.io.tmpdir")), 1, 1024,
+		CheckOptions options = new CheckOptions(work, 1, 1024,
 				request.settings().timeLimitSeconds(), cancel, ProgressListener.NONE);
 		long start = System.nanoTime();
 		Matrix m = Matrix.compute(spec.models(), spec.scenarios(), order, archs,
