@@ -41,16 +41,20 @@ final class CheckCommand {
 				quiet ? ProgressListener.NONE : progress(err));
 		ptlock.report.ResultText report = new ptlock.report.ResultText();
 		List<CheckResult> results = new ArrayList<>();
+		List<Map<String, Object>> findings = new ArrayList<>();
 		ExitCode code = ExitCode.OK;
 		for (Program p : programs) {
 			List<CheckResult> byEngine = engines.check(p, options);
+			List<ptlock.lang.rules.Finding> rules = RuleFindings.of(p);
 			for (CheckResult r : byEngine) {
 				results.add(r);
 				if (!json) {
 					report.print(r, out);
+					RuleFindings.print(rules, r, out);
 				}
 				code = worse(code, exitCode(r));
 			}
+			findings.addAll(RuleFindings.json(rules, byEngine.get(0)));
 			if (byEngine.size() == 2 && !Conformance.sameVerdicts(byEngine.get(0), byEngine.get(1))) {
 				err.println("ptlock: the simulator and TLC disagree on " + p.title() + ": "
 						+ Conformance.differences(byEngine.get(0), byEngine.get(1)));
@@ -58,7 +62,7 @@ final class CheckCommand {
 			}
 		}
 		if (json) {
-			out.println(Json.write(Map.of("results", results.stream().map(ResultJson::of).toList())));
+			out.println(Json.write(Map.of("results", results.stream().map(ResultJson::of).toList(), "findings", findings)));
 		} else {
 			out.println(summary(results, code));
 		}

@@ -45,4 +45,20 @@ public sealed interface Stmt {
 	/** The thread has finished. */
 	record Halt() implements Stmt {
 	}
+
+	/**
+	 * What a tagged primitive does for the static locking rules (ptlock.lang.rules.LockingRules), at the point of the
+	 * step where it happens: it takes or releases a lock, maps or unmaps a page table, writes a PTE... It changes no
+	 * state, so both back ends skip it (StepCompiler.exec and StepExecutor.exec).
+	 *
+	 * @param effect the tag's name ("acquires", "releases", "maps", ...)
+	 * @param name a fixed lock name or lock class named by the tag, or null
+	 * @param args the tag's arguments as the call binds them (locks, pointers, compared values; null if unbound)
+	 * @param shown each argument as the call writes it (what findings show: "ptl", "&pml")
+	 * @param result where the call's result is stored (for "tryacquires", "rechecks_pmd", ...), or null
+	 * @param at where the call is, outermost call site first (the path line that leads to a prelude primitive)
+	 */
+	record Mark(String effect, String name, List<Expr> args, List<String> shown, Expr result, List<SourceLoc> at,
+			String callee) implements Stmt {
+	}
 }

@@ -46,6 +46,8 @@ final class StepCompiler {
 		case Stmt.Pick p -> next.accept(pick(p, s));
 		case Stmt.Goto g -> done.accept(jump(TlaNames.pcValue(g.step()), s));
 		case Stmt.Halt h -> done.accept(jump(TlaNames.DONE, s));
+		// for the static rules only: no TLA+ (StepExecutor skips it too)
+		case Stmt.Mark m -> next.accept(s);
 		}
 	}
 

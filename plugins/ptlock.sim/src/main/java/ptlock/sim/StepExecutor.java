@@ -82,6 +82,8 @@ final class StepExecutor {
 			jump(thread, thread.steps().size(), env);
 			done.accept(env);
 		}
+		// for the static rules only: changes no state (StepCompiler.exec skips it too)
+		case Stmt.Mark m -> next.accept(env);
 		}
 	}
 

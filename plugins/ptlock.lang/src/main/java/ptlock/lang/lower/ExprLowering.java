@@ -42,7 +42,12 @@ final class ExprLowering {
 		this.steps = steps;
 	}
 
+	/** The expression, folded where its operands are constants (no step for what the constants decide). */
 	Expr lower(ptlock.lang.ptlock.Expr e, Env env, List<Stmt> pre) {
+		return Folding.fold(unfolded(e, env, pre));
+	}
+
+	private Expr unfolded(ptlock.lang.ptlock.Expr e, Env env, List<Stmt> pre) {
 		return switch (e) {
 		case IntLit i -> new Expr.IntLit(i.getValue(), TypeResolver.INT);
 		case BoolLit b -> new Expr.BoolLit(b.isValue());
@@ -57,13 +62,7 @@ final class ExprLowering {
 		case FieldExpr f -> field(f, env, pre);
 		case UnExpr u -> unary(u, env, pre);
 		case BinExpr b -> binary(b, env, pre);
-		case CondExpr c -> {
-			Expr cond = bool(c.getCond(), env, pre);
-			Expr a = lower(c.getThen(), env, pre);
-			Expr b = lower(c.getElse(), env, pre);
-			expectCompatible(a.type(), b.type(), c);
-			yield new Expr.Cond(cond, a, b, a.type());
-		}
+		case CondExpr c -> conditional(c, env, pre);
 		case SetLit s -> {
 			List<Expr> elems = new ArrayList<>();
 			for (ptlock.lang.ptlock.Expr x : s.getElems()) {
@@ -80,9 +79,38 @@ final class ExprLowering {
 			yield new Expr.Quant("forall".equals(q.getKind()), x.name(), x.lo(), x.hi(), x.body());
 		}
 		case RecordLit r -> record(r, env, pre);
+		case CallExpr c when Builtins.isIdentity(scope.symbols, c) -> lower(c.getArgs().get(0), env, pre);
 		case CallExpr c -> steps.callForValue(c, env, pre);
 		default -> throw new IllegalStateException("unexpected expression " + e);
 		};
+	}
+
+	/** c ? a : b; primitives called in a or b run only on their side, as in C. */
+	private Expr conditional(CondExpr c, Env env, List<Stmt> pre) {
+		Expr cond = bool(c.getCond(), env, pre);
+		List<Stmt> preA = new ArrayList<>();
+		List<Stmt> preB = new ArrayList<>();
+		Expr a = lower(c.getThen(), env, preA);
+		Expr b = lower(c.getElse(), env, preB);
+		expectCompatible(a.type(), b.type(), c);
+		if (cond instanceof ptlock.ir.Expr.BoolLit k) {
+			pre.addAll(k.value() ? preA : preB);
+			return k.value() ? a : b;
+		}
+		Expr zero = Types.defaultValue(a.type());
+		if ((preA.isEmpty() && preB.isEmpty()) || zero == null) {
+			pre.addAll(preA);
+			pre.addAll(preB);
+			return new Expr.Cond(cond, a, b, a.type());
+		}
+		ptlock.ir.Temp t = new ptlock.ir.Temp(scope.fresh("cond"), a.type());
+		pre.add(new Stmt.Let(t, zero));
+		List<Stmt> then = new ArrayList<>(preA);
+		then.add(new Stmt.Assign(new Expr.TempRef(t), a));
+		List<Stmt> otherwise = new ArrayList<>(preB);
+		otherwise.add(new Stmt.Assign(new Expr.TempRef(t), b));
+		pre.add(new Stmt.If(cond, then, otherwise));
+		return new Expr.TempRef(t);
 	}
 
 	/** A variable bound over lo..hi (unique name in the generated TLA+) and a condition that reads it. */
@@ -99,8 +127,12 @@ final class ExprLowering {
 		return new Bounded(bound, l, h, bool(body, inner, pre));
 	}
 
+	/** A condition. As in C, an integer is true when it is not 0 ('if (!pte.table)'). */
 	Expr bool(ptlock.lang.ptlock.Expr e, Env env, List<Stmt> pre) {
 		Expr x = lower(e, env, pre);
+		if (Types.isInt(x.type())) {
+			return Folding.fold(new Expr.Binary(Op.NE, x, new Expr.IntLit(0, TypeResolver.INT), new Type.Bool()));
+		}
 		if (!Types.isBool(x.type())) {
 			mismatch("a condition (bool)", x.type(), e);
 		}
@@ -210,8 +242,7 @@ final class ExprLowering {
 		switch (op) {
 		case "&&":
 		case "||":
-			return new Expr.Binary("&&".equals(op) ? Op.AND : Op.OR, bool(b.getLeft(), env, pre),
-					bool(b.getRight(), env, pre), new Type.Bool());
+			return shortCircuit("&&".equals(op), b, env, pre);
 		case "==":
 		case "!=": {
 			Expr l = lower(b.getLeft(), env, pre);
@@ -265,6 +296,34 @@ final class ExprLowering {
 			return new Expr.Binary(o, l, r, TypeResolver.INT);
 		}
 		}
+	}
+
+	/**
+	 * a && b, a || b. As in C, primitives called in b run only when a does not decide: 'p.table != 0 &&
+	 * ptep_get(p) == None' never reads through a NULL pointer.
+	 */
+	private Expr shortCircuit(boolean and, BinExpr b, Env env, List<Stmt> pre) {
+		Expr l = bool(b.getLeft(), env, pre);
+		List<Stmt> preR = new ArrayList<>();
+		Expr r = bool(b.getRight(), env, preR);
+		Op op = and ? Op.AND : Op.OR;
+		if (l instanceof Expr.BoolLit k) {
+			if (k.value() != and) {
+				return k; // false && ..., true || ...: the right side never runs
+			}
+			pre.addAll(preR);
+			return r;
+		}
+		if (preR.isEmpty()) {
+			return new Expr.Binary(op, l, r, new Type.Bool());
+		}
+		ptlock.ir.Temp t = new ptlock.ir.Temp(scope.fresh(and ? "and" : "or"), new Type.Bool());
+		pre.add(new Stmt.Let(t, l));
+		List<Stmt> right = new ArrayList<>(preR);
+		right.add(new Stmt.Assign(new Expr.TempRef(t), r));
+		Expr runRight = and ? new Expr.TempRef(t) : new Expr.Unary(Op.NOT, new Expr.TempRef(t), new Type.Bool());
+		pre.add(new Stmt.If(runRight, right, List.of()));
+		return new Expr.TempRef(t);
 	}
 
 	private Expr record(RecordLit r, Env env, List<Stmt> pre) {

@@ -233,6 +233,39 @@ public final class Lowering {
 				List.copyOf(globals.values()), init, threads, properties, expected);
 	}
 
+	/** A path lowered alone, for the static rules: its thread, and problems (which are not the rules' business). */
+	public record PathResult(ThreadIr thread, List<Diagnostic> diagnostics) {
+	}
+
+	/**
+	 * Lowers one path as a thread of its own, for the static rules of a file that no scenario covers: its
+	 * parameters are locals whose values are unknown (integers, true when not 0), the architecture is the
+	 * prelude's default, and exactly the given patches are applied. Two CPUs are assumed (for 'thread' types).
+	 */
+	public PathResult lowerPath(List<Model> models, ptlock.lang.ptlock.Path path, java.util.Set<String> applied) {
+		Problems problems = new Problems();
+		SymbolTable symbols = SymbolTable.of(models, problems);
+		int nthreads = 2;
+		ConstEvaluator consts = new ConstEvaluator(symbols, problems, Map.of(), nthreads);
+		TypeResolver types = new TypeResolver(symbols, consts, problems, nthreads);
+		Map<String, Var> globals = new LinkedHashMap<>();
+		for (VarDecl v : symbols.globals.values()) {
+			globals.put(v.getName(), new Var(v.getName(), v.getName(), types.resolve(v.getType()), null));
+		}
+		Scope scope = new Scope(symbols, problems, consts, types, globals, nthreads);
+		scope.appliedPatches = applied;
+		StepLowering steps = new StepLowering(scope);
+		Callee callee = Callee.of(symbols, path.getName());
+		Env env = new Env(null);
+		String thread = "cpu";
+		for (ptlock.lang.ptlock.Param p : callee.params()) {
+			env.bind(p.getName(), new Expr.VarRef(new Var(thread + "_arg_" + p.getName(), p.getName(),
+					TypeResolver.INT, thread)));
+		}
+		ThreadIr t = new ThreadLowering(scope, steps).lower(thread, path.getName(), 1, false, callee, env);
+		return new PathResult(t, problems.all());
+	}
+
 	private static void override(SymbolTable symbols, Problems problems, Map<String, Integer> overrides, String name,
 			ptlock.lang.ptlock.Expr value, org.eclipse.emf.ecore.EObject at) {
 		Integer v = new ConstEvaluator(symbols, problems, Map.of(), 0).eval(value);

@@ -26,6 +26,12 @@ final class Scope {
 	int threadIndex;
 	String threadName;
 	final Deque<String> callStack = new ArrayDeque<>();
+	/** The statements of the calls being inlined, innermost first (where a mark's call comes from). */
+	final Deque<EObject> callSites = new ArrayDeque<>();
+	/** The function bodies being lowered, innermost first (their labels). */
+	private final Deque<Callee> bodies = new ArrayDeque<>();
+	/** > 0 inside a tagged atomic primitive: the static rules see it through its tags, not its body. */
+	int marksHidden;
 	/** true while lowering an expression evaluated by a thread-level step (not inside an atomic body) */
 	boolean threadLevel;
 	/** the patch the scenario runs at (null: every patch applied) */
@@ -58,6 +64,24 @@ final class Scope {
 		}
 		Series s = (Series) p.eContainer();
 		return s.getPatches().indexOf(p) <= s.getPatches().indexOf(at);
+	}
+
+	void enterBody(Callee c) {
+		bodies.push(c);
+	}
+
+	void leaveBody() {
+		bodies.pop();
+	}
+
+	/** The body of the path or primitive being lowered (null at top level). */
+	EObject currentBody() {
+		return bodies.isEmpty() ? null : bodies.peek().body();
+	}
+
+	/** "path" or "primitive", for messages. */
+	String currentKind() {
+		return bodies.isEmpty() || bodies.peek().decl() instanceof ptlock.lang.ptlock.Prim ? "primitive" : "path";
 	}
 
 	String fresh(String base) {

@@ -21,14 +21,21 @@ import ptlock.ir.Type;
 import ptlock.ir.Var;
 import ptlock.lang.ptlock.AtomicStmt;
 import ptlock.lang.ptlock.Block;
+import ptlock.lang.ptlock.BreakStmt;
 import ptlock.lang.ptlock.CallExpr;
+import ptlock.lang.ptlock.ContinueStmt;
+import ptlock.lang.ptlock.DoWhileStmt;
 import ptlock.lang.ptlock.EitherStmt;
 import ptlock.lang.ptlock.ExprStmt;
 import ptlock.lang.ptlock.ForStmt;
+import ptlock.lang.ptlock.GotoStmt;
 import ptlock.lang.ptlock.IfStmt;
+import ptlock.lang.ptlock.LabelStmt;
 import ptlock.lang.ptlock.PickStmt;
 import ptlock.lang.ptlock.ReturnStmt;
 import ptlock.lang.ptlock.SinceStmt;
+import ptlock.lang.ptlock.SwitchCase;
+import ptlock.lang.ptlock.SwitchStmt;
 import ptlock.lang.ptlock.VarDecl;
 import ptlock.lang.ptlock.WhileStmt;
 import ptlock.lang.validation.IssueCodes;
@@ -50,9 +57,26 @@ final class ThreadLowering {
 	private final Map<String, Integer> localNames = new HashMap<>();
 	private int nextId;
 
-	/** Where 'return' goes (the continuation of an inlined call) and where a returned value is stored. */
-	private record Ctx(int returnTo, Expr resultTarget, EObject callSite, String callLabel) {
+	private static final int NONE = -2;
+
+	/**
+	 * Where 'return' goes (the continuation of an inlined call) and where a returned value is stored; the labels
+	 * of the function being lowered (placeholder step ids, aliased to where each label stands); where 'break' and
+	 * 'continue' go (NONE outside loops).
+	 */
+	private record Ctx(int returnTo, Expr resultTarget, EObject callSite, String callLabel, Map<String, Integer> labels,
+			int breakTo, int continueTo) {
+		Ctx loop(int breakTarget, int continueTarget) {
+			return new Ctx(returnTo, resultTarget, callSite, callLabel, labels, breakTarget, continueTarget);
+		}
+
+		Ctx switchBody(int breakTarget) {
+			return new Ctx(returnTo, resultTarget, callSite, callLabel, labels, breakTarget, continueTo);
+		}
 	}
+
+	/** Where a placeholder step id (a label, a loop head) was made, for the error if it ends up in a cycle. */
+	private final Map<Integer, EObject> placeholders = new HashMap<>();
 
 	/** The multi-step primitives being inlined, innermost first: their steps are labelled "prim: line". */
 	private final Deque<String> inlined = new ArrayDeque<>();
@@ -67,10 +91,13 @@ final class ThreadLowering {
 		scope.threadName = threadName;
 		scope.threadLevel = true;
 		scope.callStack.push(path.name());
+		scope.enterBody(path);
 		int entry;
 		try {
-			entry = seq(path.body().getStmts(), 0, env, DONE, new Ctx(DONE, null, null, null));
+			entry = seq(path.body().getStmts(), 0, env, DONE,
+					new Ctx(DONE, null, null, null, labels(path), NONE, NONE));
 		} finally {
+			scope.leaveBody();
 			scope.callStack.pop();
 			scope.threadLevel = false;
 		}
@@ -112,7 +139,34 @@ final class ThreadLowering {
 			return step(p, label(p), body, rest);
 		}
 		int rest = seq(stmts, i + 1, env, next, ctx);
+		if (s instanceof LabelStmt l) {
+			Integer id = ctx.labels().get(l.getName());
+			if (id != null && placeholders.get(id) == l) {
+				alias(id, rest, l);
+			}
+			return rest;
+		}
 		return stmt(s, env, rest, ctx);
+	}
+
+	/** Placeholder ids for the labels of a function body: a goto jumps to the id, the label aliases it. */
+	private Map<String, Integer> labels(Callee body) {
+		Map<String, Integer> ids = new HashMap<>();
+		Labels.of(body.body(), scope.problems).forEach((name, stmt) -> {
+			int id = nextId++;
+			ids.put(name, id);
+			placeholders.put(id, stmt);
+		});
+		return ids;
+	}
+
+	private void alias(int placeholder, int target, EObject at) {
+		if (aliases.containsKey(placeholder)) {
+			scope.problems.error(IssueCodes.BAD_JUMP, "a label inside a 'for' loop (which is unrolled) cannot be the"
+					+ " target of a goto", at);
+			return;
+		}
+		aliases.put(placeholder, target);
 	}
 
 	private int stmt(ptlock.lang.ptlock.Stmt s, Env env, int next, Ctx ctx) {
@@ -143,24 +197,32 @@ final class ThreadLowering {
 		}
 		case WhileStmt w: {
 			int head = nextId++;
-			int bodyEntry = stmt(w.getBody(), env.child(), head, ctx);
+			placeholders.put(head, w);
+			int bodyEntry = stmt(w.getBody(), env.child(), head, ctx.loop(next, head));
 			List<Stmt> body = new ArrayList<>();
 			Expr c = steps.exprs.bool(w.getCond(), env, body);
 			if (c instanceof Expr.BoolLit b && body.isEmpty()) {
-				if (!b.value()) {
-					aliases.put(head, next);
-					return next;
-				}
-				if (bodyEntry == head) {
-					scope.problems.error(IssueCodes.LOOP_IN_ATOMIC, "this loop does nothing forever", w);
-					return next;
-				}
-				aliases.put(head, bodyEntry);
-				return bodyEntry;
+				alias(head, b.value() ? bodyEntry : next, w);
+				return b.value() ? bodyEntry : next;
 			}
 			body.add(new Stmt.If(c, List.of(jump(bodyEntry)), List.of(jump(next))));
 			built.put(head, new Step(head, prefix() + "while (" + text(w.getCond()) + ")", Sources.of(w), body));
 			return head;
+		}
+		case DoWhileStmt w: {
+			int test = nextId++;
+			placeholders.put(test, w);
+			int bodyEntry = stmt(w.getBody(), env.child(), test, ctx.loop(next, test));
+			List<Stmt> body = new ArrayList<>();
+			Expr c = steps.exprs.bool(w.getCond(), env, body);
+			if (c instanceof Expr.BoolLit b && body.isEmpty()) {
+				// do { ... } while (0): the body once, no step for the test
+				alias(test, b.value() ? bodyEntry : next, w);
+				return bodyEntry;
+			}
+			body.add(new Stmt.If(c, List.of(jump(bodyEntry)), List.of(jump(next))));
+			built.put(test, new Step(test, prefix() + "while (" + text(w.getCond()) + ")", Sources.of(w), body));
+			return bodyEntry;
 		}
 		case ForStmt f: {
 			Integer lo = scope.consts.eval(f.getLo());
@@ -170,10 +232,36 @@ final class ThreadLowering {
 				for (int k = hi; k >= lo; k--) {
 					Env inner = env.child();
 					inner.bind(f.getName(), new Expr.IntLit(k, TypeResolver.INT));
-					entry = stmt(f.getBody(), inner, entry, ctx);
+					// 'continue' goes on with the next iteration (built before this one: backwards)
+					entry = stmt(f.getBody(), inner, entry, ctx.loop(next, entry));
 				}
 			}
 			return entry;
+		}
+		case SwitchStmt w:
+			return switchStmt(w, env, next, ctx);
+		case GotoStmt g: {
+			Integer id = ctx.labels().get(g.getLabel());
+			if (id == null) {
+				scope.problems.error(IssueCodes.UNKNOWN_LABEL, "no label '" + g.getLabel() + "' in this "
+						+ scope.currentKind(), g);
+				return next;
+			}
+			return id;
+		}
+		case BreakStmt b: {
+			if (ctx.breakTo() == NONE) {
+				scope.problems.error(IssueCodes.BAD_JUMP, "'break' outside a loop or switch", b);
+				return next;
+			}
+			return ctx.breakTo();
+		}
+		case ContinueStmt c: {
+			if (ctx.continueTo() == NONE) {
+				scope.problems.error(IssueCodes.BAD_JUMP, "'continue' outside a loop", c);
+				return next;
+			}
+			return ctx.continueTo();
 		}
 		case EitherStmt e: {
 			List<List<Stmt>> branches = new ArrayList<>();
@@ -202,8 +290,10 @@ final class ThreadLowering {
 	}
 
 	private int exprStmt(ExprStmt x, Env env, int next) {
-		CallExpr call = x.getValue() == null ? (x.getExpr() instanceof CallExpr c ? c : null)
-				: (x.getValue() instanceof CallExpr c ? c : null);
+		boolean plain = x.getAssign() == null || "=".equals(x.getAssign());
+		CallExpr call = x.getStep() != null || !plain ? null
+				: x.getValue() == null ? (x.getExpr() instanceof CallExpr c ? c : null)
+						: (x.getValue() instanceof CallExpr c ? c : null);
 		Callee callee = call == null ? null : Callee.of(scope.symbols, call.getName());
 		// an atomic primitive is one step, labelled with the call's line
 		if (callee == null || callee.atomic()) {
@@ -231,14 +321,51 @@ final class ThreadLowering {
 					+ "' must be variables or constants (they are passed by name)", call);
 		}
 		scope.callStack.push(callee.name());
-		Ctx inner = new Ctx(next, target, x, label(x));
+		scope.enterBody(callee);
+		scope.callSites.push(x);
+		Ctx inner = new Ctx(next, target, x, label(x), labels(callee), NONE, NONE);
 		inlined.push(callee.name());
 		try {
 			return seq(callee.body().getStmts(), 0, calleeEnv, next, inner);
 		} finally {
 			inlined.pop();
+			scope.callSites.pop();
+			scope.leaveBody();
 			scope.callStack.pop();
 		}
+	}
+
+	/**
+	 * switch (v): one step that tests v against the cases in order (none if v is a constant), each case running on
+	 * into the next (C's fall-through) until a 'break', which goes to what follows the switch.
+	 */
+	private int switchStmt(SwitchStmt w, Env env, int next, Ctx ctx) {
+		List<Integer> entries = new ArrayList<>();
+		int after = next;
+		for (int i = w.getCases().size() - 1; i >= 0; i--) {
+			after = seq(w.getCases().get(i).getStmts(), 0, env.child(), after, ctx.switchBody(next));
+			entries.add(0, after);
+		}
+		List<Stmt> body = new ArrayList<>();
+		Expr v = steps.exprs.lower(w.getValue(), env, body);
+		List<Expr> labels = new ArrayList<>();
+		for (SwitchCase c : w.getCases()) {
+			labels.add(c.isDefault() ? null : steps.caseLabel(c, v, env));
+		}
+		Integer chosen = Switches.constantCase(v, labels);
+		if (chosen != null && body.isEmpty()) {
+			return chosen < 0 ? next : entries.get(chosen);
+		}
+		int dflt = labels.indexOf(null);
+		List<Stmt> dispatch = List.of(jump(dflt < 0 ? next : entries.get(dflt)));
+		for (int i = labels.size() - 1; i >= 0; i--) {
+			if (labels.get(i) != null) {
+				Expr test = Folding.fold(new Expr.Binary(ptlock.ir.Op.EQ, v, labels.get(i), new Type.Bool()));
+				dispatch = List.of(new Stmt.If(test, List.of(jump(entries.get(i))), dispatch));
+			}
+		}
+		body.addAll(dispatch);
+		return stepNoJump(w, prefix() + "switch (" + text(w.getValue()) + ")", body);
 	}
 
 	private Var newLocal(String name, Type type) {
@@ -303,13 +430,24 @@ final class ThreadLowering {
 				start == DONE ? 0 : order.get(start));
 	}
 
+	/** Follows aliases (labels, constant loop tests) to a real step; a cycle of them is a loop that runs no step. */
 	private int resolve(int id) {
-		int guard = 0;
-		while (aliases.containsKey(id) && guard++ < 10_000) {
+		int start = id;
+		java.util.Set<Integer> seen = new java.util.HashSet<>();
+		while (aliases.containsKey(id)) {
+			if (!seen.add(id)) {
+				if (reportedCycles.add(start)) {
+					scope.problems.error(IssueCodes.LOOP_IN_ATOMIC, "this loop runs forever without a step",
+							placeholders.getOrDefault(id, placeholders.get(start)));
+				}
+				return DONE;
+			}
 			id = aliases.get(id);
 		}
 		return id;
 	}
+
+	private final java.util.Set<Integer> reportedCycles = new java.util.HashSet<>();
 
 	private static void collectTargets(List<Stmt> body, List<Integer> out) {
 		for (Stmt s : body) {

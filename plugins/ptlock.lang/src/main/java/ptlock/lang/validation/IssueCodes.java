@@ -28,6 +28,12 @@ public final class IssueCodes {
 	public static final String BAD_MODEL = P + "bad-model";
 	/** A primitive of several steps called inside an expression, where it would silently become one step. */
 	public static final String MULTI_STEP_IN_EXPRESSION = P + "multi-step-in-expression";
+	/** 'goto L;' with no label L in the same path or primitive (or L where the jump cannot go). */
+	public static final String UNKNOWN_LABEL = P + "unknown-label";
+	/** 'break' or 'continue' outside a loop (or switch), or a jump out of an atomic step. */
+	public static final String BAD_JUMP = P + "bad-jump";
+	/** A CPU takes a lock it already holds (or nests a write lock in a read lock of the same rwsem): it never gets it. */
+	public static final String SELF_DEADLOCK = P + "self-deadlock";
 	/** A path can end holding a lock it took (or release one it does not hold). */
 	public static final String UNBALANCED_LOCK = P + "unbalanced-lock";
 	/** A path can end with a page table still mapped (its RCU read section open), or unmap one it did not map. */

@@ -46,27 +46,38 @@ public class PtlockValidator extends AbstractPtlockValidator {
 		List<Model> models = Includes.closure(model);
 		Set<String> reported = new HashSet<>();
 		boolean anyScenario = false;
+		LockingRules rules = new LockingRules();
 		for (Element e : model.getElements()) {
 			if (e instanceof Scenario s) {
 				anyScenario = true;
 				for (Lowering.Result r : new Lowering().lower(models, s)) {
 					report(r.diagnostics(), s, reported);
+					if (r.ok()) {
+						rules.check(r.program());
+					}
 				}
 			}
 		}
 		if (!anyScenario) {
 			report(new NameCheck().check(model, models), model, reported);
 		}
-		// the static locking rules: every path of this file (helpers and callers from includes inlined as needed)
-		for (Diagnostic d : LockingRules.check(models)) {
-			if (d.node() != null && d.node().eResource() == model.eResource()) {
-				report(List.of(d), model, reported);
+		// the static locking rules: the scenarios' threads above; the paths of this file that no scenario here
+		// runs are checked alone, at every patch level, their parameters unknown
+		Set<String> covered = Coverage.reachedByScenarios(model, models);
+		List<Set<String>> levels = LockingRules.patchLevels(models);
+		for (Element e : model.getElements()) {
+			if (e instanceof ptlock.lang.ptlock.Path p && !covered.contains(p.getName())) {
+				for (Set<String> level : levels) {
+					rules.check(new Lowering().lowerPath(models, p, level).thread());
+				}
 			}
 		}
+		new FindingMarkers(model, getMessageAcceptor()).report(rules.findings());
 	}
 
-	private static final java.util.Set<String> TAGS = java.util.Set.of("acquires", "tryacquires", "releases", "maps",
-			"nolock", "unmaps", "writes_pte", "rechecks_pmd", "lockclass", "reads_pte", "compares_pte");
+	private static final java.util.Set<String> TAGS = java.util.Set.of("acquires", "acquires_read", "tryacquires",
+			"tryacquires_read", "releases", "maps", "nolock", "unmaps", "writes_pte", "rechecks_pmd", "lockclass",
+			"reads_pte", "compares_pte");
 
 	@Check(CheckType.FAST)
 	public void checkTags(Prim prim) {
@@ -76,8 +87,13 @@ public class PtlockValidator extends AbstractPtlockValidator {
 						+ ")", t, null, IssueCodes.BAD_TAG);
 				continue;
 			}
+			if (!prim.isAtomic()) {
+				warning("tags of a primitive of several steps have no effect: the static rules follow its body (tag"
+						+ " the atomic primitives it calls)", t, null, IssueCodes.BAD_TAG);
+				continue;
+			}
 			for (int i = 0; i < t.getArgs().size(); i++) {
-				String a = t.getArgs().get(i);
+				String a = t.getArgs().get(i).split("\\.")[0];
 				boolean className = "lockclass".equals(t.getName()) && i == 0;
 				if (a.startsWith("\"") || className || "result".equals(a)) {
 					continue;

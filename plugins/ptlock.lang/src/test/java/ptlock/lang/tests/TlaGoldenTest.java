@@ -20,16 +20,26 @@ import ptlock.tla.TlaGenerator;
 import ptlock.tla.TlaModule;
 
 /**
- * The generated TLA+ of a small spec that uses every micro-operation (src/test/resources/golden/golden.ptl),
- * compared whole with a reviewed file. After a deliberate change of the generator, rewrite it with
- * -Dptlock.golden.update=true and review the diff.
+ * The generated TLA+ of small specs, compared whole with reviewed files: golden.ptl uses every micro-operation,
+ * jumps.ptl the control flow of kernel C (goto forward and backward, break, continue, do-while, switch, constant
+ * conditions). After a deliberate change of the generator, rewrite them with -Dptlock.golden.update=true and
+ * review the diff.
  */
 class TlaGoldenTest {
 	private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
 	@Test
 	void moduleMatchesGolden() throws IOException {
-		LoadedSpec spec = new SpecLoader().load(GOLDEN.resolve("golden.ptl"));
+		matches("golden.ptl");
+	}
+
+	@Test
+	void controlFlowMatchesGolden() throws IOException {
+		matches("jumps.ptl");
+	}
+
+	private void matches(String file) throws IOException {
+		LoadedSpec spec = new SpecLoader().load(GOLDEN.resolve(file));
 		assertFalse(spec.hasErrors(), spec.issues().toString());
 		Lowering.Result r = new Lowering().lower(spec.models(), spec.scenarios().get(0)).get(0);
 		Program p = r.program();

@@ -1,0 +1,117 @@
+package ptlock.lang.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import ptlock.ir.SourceLoc;
+
+/**
+ * Where one thread is, as the static rules follow it alone: its step, its locals, and what it holds - the locks it
+ * took, the page tables it mapped, and what it established about the pointers it got from *_nolock maps. Copied at
+ * every branch.
+ */
+final class AState {
+	/** A lock held: its key (identity), class, how it is shown, read (shared) or exclusive, where it was taken. */
+	record Hold(String key, String cls, String shown, boolean read, List<SourceLoc> at) {
+	}
+
+	/** A page table mapped (an RCU read section or kmap open until its unmap). */
+	record Mapped(String key, String shown, List<SourceLoc> at) {
+	}
+
+	/** A pointer from a *_nolock map: the key of its ptl (null: unknown), the PMD lock held at the map (or null). */
+	record Nolock(String lock, String pmdLock) {
+	}
+
+	/** The step to run next (0: the thread has finished). */
+	int pc;
+	final Map<String, AValue> locals = new HashMap<>();
+	final Map<String, AValue> temps = new HashMap<>();
+	final Map<String, AValue> bound = new HashMap<>();
+	final List<Hold> holds = new ArrayList<>();
+	final List<Mapped> maps = new ArrayList<>();
+	/** lock key to lock class ("ptl", "pmd_lock", ...) */
+	final Map<String, String> classes = new HashMap<>();
+	/** pointer key to what its *_nolock map knew */
+	final Map<String, Nolock> nolock = new HashMap<>();
+	/** pointers rechecked (pmd_same, or pte_same against a value known not to be none) under their ptl */
+	final Set<String> verified = new HashSet<>();
+	/** where a value read through a pointer under its ptl is kept (an access path) to that pointer */
+	final Map<String, String> provenance = new HashMap<>();
+
+	AState copy() {
+		AState c = new AState();
+		c.pc = pc;
+		c.locals.putAll(locals);
+		c.temps.putAll(temps);
+		c.bound.putAll(bound);
+		c.holds.addAll(holds);
+		c.maps.addAll(maps);
+		c.classes.putAll(classes);
+		c.nolock.putAll(nolock);
+		c.verified.addAll(verified);
+		c.provenance.putAll(provenance);
+		return c;
+	}
+
+	boolean holds(String key) {
+		return holds.stream().anyMatch(h -> h.key().equals(key));
+	}
+
+	Hold hold(String key) {
+		for (int i = holds.size() - 1; i >= 0; i--) {
+			if (holds.get(i).key().equals(key)) {
+				return holds.get(i);
+			}
+		}
+		return null;
+	}
+
+	/** Releases the most recent hold of the lock; what was established under it is forgotten. */
+	void release(String key) {
+		Hold h = hold(key);
+		holds.remove(h);
+		if (holds(key)) {
+			return; // still held (a nested read hold)
+		}
+		verified.removeIf(p -> {
+			Nolock n = nolock.get(p);
+			return n == null || n.lock() == null || n.lock().equals(key);
+		});
+		provenance.values().removeIf(p -> {
+			Nolock n = nolock.get(p);
+			return n == null || n.lock() == null || n.lock().equals(key);
+		});
+		nolock.replaceAll((p, n) -> key.equals(n.pmdLock()) ? new Nolock(n.lock(), null) : n);
+	}
+
+	/** The state as a visited-set key (temps are empty between steps). */
+	String key() {
+		StringBuilder sb = new StringBuilder();
+		sb.append(pc).append('|').append(new TreeMap<>(locals)).append('|');
+		for (Hold h : holds) {
+			sb.append(h.key()).append(h.read() ? "r" : "w").append(site(h.at())).append(',');
+		}
+		sb.append('|');
+		for (Mapped m : maps) {
+			sb.append(m.key()).append(site(m.at())).append(',');
+		}
+		sb.append('|').append(new TreeMap<>(classes)).append('|').append(new TreeMap<>(nolock)).append('|')
+				.append(new TreeSet<>(verified)).append('|').append(new TreeMap<>(provenance));
+		return sb.toString();
+	}
+
+	private static String site(List<SourceLoc> at) {
+		if (at.isEmpty()) {
+			return "";
+		}
+		SourceLoc l = at.get(at.size() - 1);
+		return "@" + l.file() + ":" + l.line() + ":" + l.column();
+	}
+}
