@@ -39,17 +39,11 @@ Init ==
 
 \* w1 (worker(1)): take: ok = trylock();   [src/test/resources/golden/jumps.ptl:32:2]
 w1_s1 ==
-    \/ /\ pc_w1 = "s1"
-       /\ (lock # 0)
-       /\ pc_w1' = "s2"
-       /\ w1_ok' = FALSE
-       /\ UNCHANGED <<lock, tries, done, mode, w1_i, w1_got, pc_w2, w2_i, w2_got, w2_ok, viol_exclusive>>
-    \/ /\ pc_w1 = "s1"
-       /\ ~((lock # 0))
-       /\ pc_w1' = "s2"
-       /\ lock' = 1
-       /\ w1_ok' = TRUE
-       /\ UNCHANGED <<tries, done, mode, w1_i, w1_got, pc_w2, w2_i, w2_got, w2_ok, viol_exclusive>>
+    /\ pc_w1 = "s1"
+    /\ pc_w1' = "s2"
+    /\ lock' = (IF (lock # 0) THEN lock ELSE 1)
+    /\ w1_ok' = (IF (lock # 0) THEN FALSE ELSE TRUE)
+    /\ UNCHANGED <<tries, done, mode, w1_i, w1_got, pc_w2, w2_i, w2_got, w2_ok, viol_exclusive>>
 
 \* w1 (worker(1)): take: if (!ok)   [src/test/resources/golden/jumps.ptl:33:2]
 w1_s2 ==
@@ -232,17 +226,11 @@ w1_s21 ==
 
 \* w2 (worker(2)): take: ok = trylock();   [src/test/resources/golden/jumps.ptl:32:2]
 w2_s1 ==
-    \/ /\ pc_w2 = "s1"
-       /\ (lock # 0)
-       /\ pc_w2' = "s2"
-       /\ w2_ok' = FALSE
-       /\ UNCHANGED <<lock, tries, done, mode, pc_w1, w1_i, w1_got, w1_ok, w2_i, w2_got, viol_exclusive>>
-    \/ /\ pc_w2 = "s1"
-       /\ ~((lock # 0))
-       /\ pc_w2' = "s2"
-       /\ lock' = 2
-       /\ w2_ok' = TRUE
-       /\ UNCHANGED <<tries, done, mode, pc_w1, w1_i, w1_got, w1_ok, w2_i, w2_got, viol_exclusive>>
+    /\ pc_w2 = "s1"
+    /\ pc_w2' = "s2"
+    /\ lock' = (IF (lock # 0) THEN lock ELSE 2)
+    /\ w2_ok' = (IF (lock # 0) THEN FALSE ELSE TRUE)
+    /\ UNCHANGED <<tries, done, mode, pc_w1, w1_i, w1_got, w1_ok, w2_i, w2_got, viol_exclusive>>
 
 \* w2 (worker(2)): take: if (!ok)   [src/test/resources/golden/jumps.ptl:33:2]
 w2_s2 ==

@@ -77,8 +77,9 @@ class ShippedSpecsTest {
 		assertEquals("orig = ptep_get_lockless(pte);", r.program().thread("cpu0").step(last.step()).label());
 		assertEquals("<<\"Free\">>", last.values().get("tstate"));
 		assertTrue(steps.stream().anyMatch(s -> "cpu1".equals(s.thread())
-				&& r.program().thread("cpu1").step(s.step()).label().equals("pte_free(pgt);")));
-		for (String p : List.of("ptl_held", "lock_balance", "pmd_lock_held", "no_deadlock")) {
+				&& r.program().thread("cpu1").step(s.step()).label()
+						.equals("collapse_file: retract_page_tables: free_retracted(pmd_pgtable(pgt_pmd));")));
+		for (String p : List.of("ptl_held", "lock_balance", "pmd_locked", "no_deadlock")) {
 			assertEquals(Verdict.HOLDS, prop(r, p).verdict(), p);
 		}
 	}

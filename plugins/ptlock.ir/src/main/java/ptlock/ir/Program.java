@@ -11,10 +11,12 @@ import java.util.Map;
  * @param patch the patch level it runs at (null: the whole series)
  * @param init assignments executed once from each variable's default value
  * @param expectations the verdict the spec's author expects for each property (may be incomplete)
+ * @param ignored the properties left out of the checks ('ignore PROP "reason";'), with the reason
  */
 public record Program(String spec, String scenario, String arch, String patch, String doc, SourceLoc loc,
 		List<Var> globals, List<Stmt> init,
-		List<ThreadIr> threads, List<Property> properties, Map<String, Verdict> expectations) {
+		List<ThreadIr> threads, List<Property> properties, Map<String, Verdict> expectations,
+		Map<String, String> ignored) {
 
 	/** The scenario with its architecture, as reports name it: "scenario" or "scenario@arch". */
 	public String title() {

@@ -21,6 +21,7 @@ public final class ResultJson {
 		m.put("scenario", r.program().scenario());
 		m.put("arch", r.program().arch());
 		m.put("patch", r.program().patch());
+		m.put("ignored", r.program().ignored());
 		m.put("file", r.program().loc().file());
 		m.put("engine", r.engine());
 		m.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));

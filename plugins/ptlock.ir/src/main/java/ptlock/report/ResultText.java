@@ -25,10 +25,10 @@ public final class ResultText {
 		}
 		for (PropertyResult p : r.properties()) {
 			String expected = p.expected() == null ? "no expectation" : "expected " + p.expected().code();
-			out.printf("  %-22s %-9s %s%s%n", p.property(), p.verdict().code().toUpperCase(java.util.Locale.ROOT),
-					p.asExpected() ? "as expected" : "UNEXPECTED (" + expected + ")",
-					p.asExpected() && p.expected() != null ? "" : "");
+			out.printf("  %-22s %-9s %s%n", p.property(), p.verdict().code().toUpperCase(java.util.Locale.ROOT),
+					p.asExpected() ? "as expected" : "UNEXPECTED (" + expected + ")");
 		}
+		prog.ignored().forEach((name, reason) -> out.printf("  %-22s %-9s %s%n", name, "IGNORED", reason));
 		for (PropertyResult p : r.properties()) {
 			if (p.trace() != null) {
 				Property prop = r.program().property(p.property());

@@ -128,12 +128,71 @@ final class StepCompiler {
 			exec(known ? f.then() : f.otherwise(), 0, s, next);
 			return;
 		}
+		if (pure(f.then()) && pure(f.otherwise())) {
+			next.accept(merged(c, f, s));
+			return;
+		}
 		SymState yes = s.copy();
 		yes.guards.add(c);
 		exec(f.then(), 0, yes, next);
 		SymState no = s.copy();
 		no.guards.add("~(" + c + ")");
 		exec(f.otherwise(), 0, no, next);
+	}
+
+	/**
+	 * Branches that only compute (assignments, lets, such ifs inside) are one path: each variable they change gets
+	 * 'IF c THEN new ELSE other'. Two paths per if would repeat the rest of the step after each, which doubles
+	 * the disjuncts per if: an if in an unrolled loop (flush_tlb_range() over the CPUs) grows exponentially.
+	 */
+	private SymState merged(String c, Stmt.If f, SymState s) {
+		SymState yes = only(f.then(), s);
+		SymState no = only(f.otherwise(), s);
+		SymState t = s.copy();
+		java.util.Set<Var> vars = new java.util.LinkedHashSet<>(yes.values.keySet());
+		vars.addAll(no.values.keySet());
+		for (Var v : vars) {
+			String before = s.values.getOrDefault(v, v.name());
+			t.values.put(v, choose(c, yes.values.getOrDefault(v, before), no.values.getOrDefault(v, before)));
+		}
+		java.util.Set<ptlock.ir.Temp> temps = new java.util.LinkedHashSet<>(yes.temps.keySet());
+		temps.addAll(no.temps.keySet());
+		for (ptlock.ir.Temp x : temps) {
+			String y = yes.temps.get(x);
+			String n = no.temps.get(x);
+			t.temps.put(x, y == null ? n : n == null ? y : choose(c, y, n));
+		}
+		return t;
+	}
+
+	private static String choose(String c, String yes, String no) {
+		return yes.equals(no) ? yes : "(IF " + c + " THEN " + yes + " ELSE " + no + ")";
+	}
+
+	/** The one path of pure statements. */
+	private SymState only(List<Stmt> body, SymState s) {
+		List<SymState> out = paths(body, s.copy());
+		if (out.size() != 1) {
+			throw new IllegalStateException("a pure branch has " + out.size() + " paths");
+		}
+		return out.get(0);
+	}
+
+	/** Only assignments, lets and ifs of them: no guard, no jump, no choice, no assertion. */
+	private static boolean pure(List<Stmt> body) {
+		for (Stmt st : body) {
+			boolean ok = switch (st) {
+			case Stmt.Assign a -> true;
+			case Stmt.Let l -> true;
+			case Stmt.Mark m -> true;
+			case Stmt.If f -> pure(f.then()) && pure(f.otherwise());
+			default -> false;
+			};
+			if (!ok) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** TRUE or FALSE if the TLA+ text is that literal (in parentheses, possibly negated), else null. */

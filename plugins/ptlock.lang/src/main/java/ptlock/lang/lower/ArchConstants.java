@@ -8,8 +8,9 @@ import ptlock.model.series.EmptyPte;
 import ptlock.model.series.TableFreeing;
 
 /**
- * What an architecture model means to a spec: the prelude's constants (specs/prelude.ptl) it sets. A constant the
- * spec does not declare is left out, so specs without the prelude can still name architectures.
+ * What an architecture model means to a spec: the library's constants it sets (specs/lib/pgtable.ptl, "what differs
+ * by architecture"). A constant the spec does not declare is left out, so specs without the library can still name
+ * architectures.
  */
 final class ArchConstants {
 	private ArchConstants() {
@@ -21,6 +22,8 @@ final class ArchConstants {
 		c.put("PTE_FRAGMENTS", a.getPteTablesPerPage());
 		c.put("ATOMIC_PMD_READ", a.isAtomicEntryReads() ? 1 : 0);
 		c.put("PTE_NONE_ZERO", a.getEmptyPte() == EmptyPte.ZERO ? 1 : 0);
+		c.put("FRAGMENT_REUSE", a.isFragmentReuse() ? 1 : 0);
+		c.put("RCU_TABLE_FREE", a.isRcuTableFree() ? 1 : 0);
 		// the patch from which page tables go through pte_free_defer() (0: never, they are freed at once)
 		c.put("DEFER_PATCH", a.getTableFreeing() == TableFreeing.IMMEDIATE ? 0 : patchNumber(a.getDeferredFreeingFrom()));
 		return c;

@@ -20,17 +20,26 @@ final class ConstEvaluator {
 	private final Map<String, Integer> overrides;
 	private final Map<String, Integer> cache = new HashMap<>();
 	private final Set<String> evaluating = new HashSet<>();
+	/** whether a patch is applied at the patch level being lowered ('const X = a since p else b;') */
+	private final java.util.function.Predicate<ptlock.model.series.Patch> applied;
 
 	ConstEvaluator(SymbolTable symbols, Problems problems, Map<String, Integer> overrides, int threads) {
+		this(symbols, problems, overrides, threads, p -> true);
+	}
+
+	ConstEvaluator(SymbolTable symbols, Problems problems, Map<String, Integer> overrides, int threads,
+			java.util.function.Predicate<ptlock.model.series.Patch> applied) {
 		this.symbols = symbols;
 		this.problems = problems;
 		this.overrides = new HashMap<>(overrides);
 		this.overrides.putIfAbsent("THREADS", threads);
+		this.applied = applied;
 	}
 
 	/** The value if the expression is constant, else null; reports nothing. */
 	Integer tryEval(Expr e) {
-		ConstEvaluator quiet = new ConstEvaluator(symbols, new Problems(), overrides, overrides.getOrDefault("THREADS", 0));
+		ConstEvaluator quiet = new ConstEvaluator(symbols, new Problems(), overrides, overrides.getOrDefault("THREADS", 0),
+				applied);
 		return quiet.eval(e);
 	}
 
@@ -84,7 +93,7 @@ final class ConstEvaluator {
 		}
 		Const c = symbols.consts.get(name);
 		if (c == null) {
-			problems.error(IssueCodes.UNKNOWN_NAME, "'" + name + "' is not a constant", at);
+			problems.unknown(IssueCodes.UNKNOWN_NAME, "'" + name + "' is not a constant", name, at);
 			return null;
 		}
 		if (c.getValue() == null) {
@@ -97,7 +106,9 @@ final class ConstEvaluator {
 			problems.error(IssueCodes.NOT_CONSTANT, "constant '" + name + "' is defined in terms of itself", at);
 			return null;
 		}
-		Integer v = eval(c.getValue());
+		boolean before = c.getPatch() != null && c.getBefore() != null && !c.getPatch().eIsProxy()
+				&& !applied.test(c.getPatch());
+		Integer v = eval(before ? c.getBefore() : c.getValue());
 		evaluating.remove(name);
 		cache.put(name, v);
 		return v;

@@ -124,7 +124,14 @@ final class ExprLowering {
 		Expr h = integer(hi, env, pre);
 		Env inner = env.child();
 		inner.bind(name, new Expr.BoundRef(bound, TypeResolver.INT));
-		return new Bounded(bound, l, h, bool(body, inner, pre));
+		List<Stmt> inBody = new ArrayList<>();
+		Expr b = bool(body, inner, inBody);
+		if (!inBody.isEmpty()) {
+			// a call would run once, before the quantifier, without its bound variable
+			scope.problems.error(IssueCodes.NOT_CONSTANT, "a quantifier or set builder cannot call primitives in its"
+					+ " condition: write the primitive's expression there", body);
+		}
+		return new Bounded(bound, l, h, b);
 	}
 
 	/** A condition. As in C, an integer is true when it is not 0 ('if (!pte.table)'). */
@@ -197,7 +204,7 @@ final class ExprLowering {
 		if (en != null) {
 			return new Expr.EnumLit(scope.types.enumType(en), name);
 		}
-		scope.problems.error(IssueCodes.UNKNOWN_NAME, "unknown name '" + name + "'", at);
+		scope.problems.unknown(IssueCodes.UNKNOWN_NAME, "unknown name '" + name + "'", name, at);
 		return new Expr.IntLit(0, TypeResolver.INT);
 	}
 
@@ -329,7 +336,7 @@ final class ExprLowering {
 	private Expr record(RecordLit r, Env env, List<Stmt> pre) {
 		RecordDecl decl = scope.symbols.records.get(r.getType());
 		if (decl == null) {
-			scope.problems.error(IssueCodes.UNKNOWN_TYPE, "unknown struct '" + r.getType() + "'", r);
+			scope.problems.unknown(IssueCodes.UNKNOWN_TYPE, "unknown struct '" + r.getType() + "'", r.getType(), r);
 			return new Expr.IntLit(0, TypeResolver.INT);
 		}
 		Type.Record t = scope.types.recordType(decl);

@@ -85,7 +85,9 @@ public final class Lowering {
 	}
 
 	private Program lower(SymbolTable symbols, Scenario scenario, String archName, Problems problems,
-			java.util.Set<String> applied, String level) {
+			java.util.Set<String> cellPatches, String cellLevel) {
+		java.util.Set<String> applied = cellPatches;
+		String level = cellLevel;
 		List<ThreadDecl> threadDecls = new ArrayList<>();
 		Map<String, Integer> overrides = new HashMap<>();
 		List<Expectation> expectations = new ArrayList<>();
@@ -110,9 +112,25 @@ public final class Lowering {
 			case AtPatch a -> {
 				// an unresolved name is reported by the linker (IssueCodes.UNKNOWN_PATCH)
 				at = a.getPatch() == null || a.getPatch().eIsProxy() ? null : a.getPatch();
+				if (at != null && !a.getWithout().isEmpty() && cellPatches == null) {
+					// 'at pNN without pMM, ...': the prefix up to pNN, less the patches named
+					applied = new java.util.LinkedHashSet<>();
+					for (Patch p : ((ptlock.model.series.Series) at.eContainer()).getPatches()) {
+						applied.add(p.getName());
+						if (p == at) {
+							break;
+						}
+					}
+					List<String> out = a.getWithout().stream().filter(p -> !p.eIsProxy()).map(Patch::getName).toList();
+					applied.removeAll(out);
+					level = at.getName() + " without " + String.join(", ", out);
+				}
 			}
 			case OnArchs o -> {
 				// handled by the caller: one lowering per architecture
+			}
+			case ptlock.lang.ptlock.Ignore i -> {
+				// collected with the spec's own below
 			}
 			default -> throw new IllegalStateException(String.valueOf(m));
 			}
@@ -121,7 +139,10 @@ public final class Lowering {
 			problems.error(IssueCodes.NO_THREADS, "scenario '" + scenario.getName() + "' runs no thread", scenario);
 		}
 		int nthreads = threadDecls.size();
-		ConstEvaluator consts = new ConstEvaluator(symbols, problems, overrides, nthreads);
+		Patch atPatch = at;
+		java.util.Set<String> appliedSet = applied;
+		ConstEvaluator consts = new ConstEvaluator(symbols, problems, overrides, nthreads,
+				p -> Scope.applied(p, atPatch, appliedSet));
 		TypeResolver types = new TypeResolver(symbols, consts, problems, nthreads);
 
 		Map<String, Var> globals = new LinkedHashMap<>();
@@ -161,7 +182,7 @@ public final class Lowering {
 			}
 			Callee path = Callee.of(symbols, t.getPath());
 			if (path == null) {
-				problems.error(IssueCodes.UNKNOWN_PRIMITIVE, "unknown path '" + t.getPath() + "'", t);
+				problems.unknown(IssueCodes.UNKNOWN_PRIMITIVE, "unknown path '" + t.getPath() + "'", t.getPath(), t);
 				continue;
 			}
 			if (path.params().size() != t.getArgs().size()) {
@@ -198,6 +219,8 @@ public final class Lowering {
 		}
 		properties.add(new Property(Property.NO_DEADLOCK, Property.Kind.DEADLOCK,
 				"Every thread that must finish can finish: no thread waits forever", null, Sources.of(scenario)));
+		Map<String, String> ignored = ignored(symbols, scenario, properties, problems);
+		properties.removeIf(p -> ignored.containsKey(p.name()));
 
 		Map<String, Verdict> expected = new LinkedHashMap<>();
 		Verdict others = null;
@@ -205,6 +228,11 @@ public final class Lowering {
 			Verdict v = e.getVerdict() == ptlock.lang.ptlock.Verdict.HOLDS ? Verdict.HOLDS : Verdict.VIOLATED;
 			if (e.isOthers()) {
 				others = v;
+				continue;
+			}
+			if (ignored.containsKey(e.getProperty())) {
+				problems.error(IssueCodes.IGNORED_PROPERTY, "'" + e.getProperty() + "' is ignored here ("
+						+ ignored.get(e.getProperty()) + "): it gets no verdict to expect", e);
 				continue;
 			}
 			if (properties.stream().noneMatch(p -> p.name().equals(e.getProperty()))) {
@@ -230,7 +258,24 @@ public final class Lowering {
 		String patchLevel = applied != null ? level : at == null ? null : at.getName();
 		return new Program(spec, scenario.getName(), archName, patchLevel, scenario.getDoc(),
 				Sources.of(scenario),
-				List.copyOf(globals.values()), init, threads, properties, expected);
+				List.copyOf(globals.values()), init, threads, properties, expected, ignored);
+	}
+
+	/** The properties the spec (top level) and the scenario leave out, with their reasons. */
+	private static Map<String, String> ignored(SymbolTable symbols, Scenario scenario, List<Property> properties,
+			Problems problems) {
+		List<ptlock.lang.ptlock.Ignore> all = new ArrayList<>(symbols.ignores);
+		scenario.getMembers().stream().filter(ptlock.lang.ptlock.Ignore.class::isInstance)
+				.forEach(m -> all.add((ptlock.lang.ptlock.Ignore) m));
+		Map<String, String> out = new LinkedHashMap<>();
+		for (ptlock.lang.ptlock.Ignore i : all) {
+			if (properties.stream().noneMatch(p -> p.name().equals(i.getProperty()))) {
+				problems.error(IssueCodes.UNKNOWN_PROPERTY, "unknown property '" + i.getProperty() + "'", i);
+				continue;
+			}
+			out.putIfAbsent(i.getProperty(), i.getReason());
+		}
+		return out;
 	}
 
 	/** A path lowered alone, for the static rules: its thread, and problems (which are not the rules' business). */
@@ -246,7 +291,15 @@ public final class Lowering {
 		Problems problems = new Problems();
 		SymbolTable symbols = SymbolTable.of(models, problems);
 		int nthreads = 2;
-		ConstEvaluator consts = new ConstEvaluator(symbols, problems, Map.of(), nthreads);
+		// a library's parameters that nothing here defines get a small value: two slots, tables, pages...
+		Map<String, Integer> parameters = new HashMap<>();
+		symbols.consts.forEach((name, c) -> {
+			if (c.getValue() == null) {
+				parameters.put(name, 2);
+			}
+		});
+		ConstEvaluator consts = new ConstEvaluator(symbols, problems, parameters, nthreads,
+				p -> Scope.applied(p, null, applied));
 		TypeResolver types = new TypeResolver(symbols, consts, problems, nthreads);
 		Map<String, Var> globals = new LinkedHashMap<>();
 		for (VarDecl v : symbols.globals.values()) {

@@ -21,14 +21,15 @@ import ptlock.lang.validation.IssueCodes;
  * call binds them: what the static locking rules (ptlock.lang.rules) see of the call. Tags of a multi-step
  * primitive have no effect: the rules follow its body.
  */
-final class Marks {
+public final class Marks {
 	/** Tags that say what a primitive does to locks, maps and PTEs (docs/LANGUAGE.md, "Static rules"). */
-	static final Set<String> EFFECTS = Set.of("acquires", "acquires_read", "tryacquires", "tryacquires_read",
-			"releases", "maps", "unmaps", "nolock", "writes_pte", "reads_pte", "rechecks_pmd", "compares_pte",
+	public static final Set<String> EFFECTS = Set.of("acquires", "acquires_nested", "acquires_read", "tryacquires", "tryacquires_read",
+			"releases", "downgrades", "maps", "unmaps", "nolock", "writes_pte", "reads_pte", "rechecks_pmd", "compares_pte",
+			"checks_none", "checks_present",
 			"lockclass");
 	/** Effects that depend on the call's result (taken or not, rechecked or not, the value read). */
 	private static final Set<String> WITH_RESULT = Set.of("tryacquires", "tryacquires_read", "reads_pte",
-			"rechecks_pmd", "compares_pte");
+			"rechecks_pmd", "compares_pte", "checks_none", "checks_present");
 
 	private final Scope scope;
 

@@ -17,6 +17,24 @@ public final class Problems {
 		all.add(new Diagnostic(Diagnostic.Severity.WARNING, code, message, node));
 	}
 
+	/**
+	 * An unknown name: if the kernel library declares it, the error says which file to include
+	 * (IssueCodes.NOT_INCLUDED); otherwise the given code and message.
+	 */
+	public void unknown(String code, String message, String name, EObject node) {
+		if (library == null) {
+			library = new ptlock.lang.load.Library();
+		}
+		String hint = library.hint(name, node);
+		if (hint != null) {
+			error(ptlock.lang.validation.IssueCodes.NOT_INCLUDED, message + ": " + hint, node);
+		} else {
+			error(code, message, node);
+		}
+	}
+
+	private ptlock.lang.load.Library library;
+
 	public boolean hasErrors() {
 		return all.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
 	}

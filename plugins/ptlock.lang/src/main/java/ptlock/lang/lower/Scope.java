@@ -52,6 +52,14 @@ final class Scope {
 
 	/** Whether the code of a patch is in: the scenario runs at that patch or a later one of the same series. */
 	boolean applied(Patch p, EObject where) {
+		return applied(p, at, appliedPatches);
+	}
+
+	/**
+	 * Whether patch p is applied when exactly the given patches are (if not null), else at patch level 'at' (null:
+	 * every patch).
+	 */
+	static boolean applied(Patch p, Patch at, java.util.Set<String> appliedPatches) {
 		if (p == null || p.eIsProxy()) {
 			// unresolved: the linker reports it (IssueCodes.UNKNOWN_PATCH)
 			return true;

@@ -452,8 +452,8 @@ final class StepLowering {
 	}
 
 	void unknownCallee(CallExpr c) {
-		scope.problems.error(IssueCodes.UNKNOWN_PRIMITIVE,
-				"unknown primitive or path '" + c.getName() + "' (is the prelude included?)", c);
+		scope.problems.unknown(IssueCodes.UNKNOWN_PRIMITIVE, "unknown primitive or path '" + c.getName() + "'",
+				c.getName(), c);
 	}
 
 	/**

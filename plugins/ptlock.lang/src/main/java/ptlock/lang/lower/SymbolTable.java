@@ -42,6 +42,8 @@ public final class SymbolTable {
 	public final Map<String, Property> properties = new LinkedHashMap<>();
 	public final Map<String, Invariant> invariants = new LinkedHashMap<>();
 	public final List<InitBlock> inits = new ArrayList<>();
+	/** 'ignore PROPERTY "reason";' at top level, in every file of the spec */
+	public final List<ptlock.lang.ptlock.Ignore> ignores = new ArrayList<>();
 	public final Map<String, Scenario> scenarios = new LinkedHashMap<>();
 	/** from the included .xmi models (the first of a name wins: they are data, not declarations of this spec) */
 	public final Map<String, Series> series = new LinkedHashMap<>();
@@ -81,6 +83,13 @@ public final class SymbolTable {
 				}
 				return;
 			}
+			if (declared != null && (declared.isDefault() || c.isDefault()) && declared.isDefault() != c.isDefault()) {
+				// 'default const N = 1;' of a library and another file's 'const N = 2;': the definition wins
+				if (!c.isDefault()) {
+					consts.put(c.getName(), c);
+				}
+				return;
+			}
 			put(consts, c.getName(), c, problems);
 		}
 		case EnumDecl en -> {
@@ -97,6 +106,7 @@ public final class SymbolTable {
 		case Invariant i -> put(invariants, i.getName(), i, problems);
 		case InitBlock i -> inits.add(i);
 		case Scenario s -> put(scenarios, s.getName(), s, problems);
+		case ptlock.lang.ptlock.Ignore i -> ignores.add(i);
 		default -> throw new IllegalStateException("unexpected element " + e);
 		}
 	}

@@ -174,11 +174,22 @@ final class ThreadLowering {
 		case Block b:
 			return seq(b.getStmts(), 0, env.child(), next, ctx);
 		case ReturnStmt r: {
-			if (r.getValue() == null || ctx.resultTarget() == null) {
+			if (r.getValue() == null) {
 				return ctx.returnTo();
+			}
+			// 'return g(...);' of a multi-step g: g's result is this function's (a tail call)
+			if (r.getValue() instanceof CallExpr c && Callee.of(scope.symbols, c.getName()) instanceof Callee g
+					&& !g.atomic() && g.params().size() == c.getArgs().size()
+					&& !scope.callStack.contains(g.name())) {
+				return inline(g, c, ctx.resultTarget(), env, ctx.returnTo(),
+						ctx.callSite() != null ? ctx.callSite() : r, ctx.callLabel() != null ? ctx.callLabel() : label(r));
 			}
 			List<Stmt> body = new ArrayList<>();
 			Expr v = steps.exprs.lower(r.getValue(), env, body);
+			if (ctx.resultTarget() == null) {
+				// the caller does not use the value: only the primitives it calls matter
+				return body.isEmpty() ? ctx.returnTo() : step(r, label(r), body, ctx.returnTo());
+			}
 			body.add(new Stmt.Assign(ctx.resultTarget(), v));
 			// the value arrives in the caller: the step reads as the caller's line
 			EObject at = ctx.callSite() != null ? ctx.callSite() : r;
@@ -315,6 +326,19 @@ final class ThreadLowering {
 		if (target != null && callee.result() == null) {
 			scope.problems.error(IssueCodes.NO_VALUE, "'" + callee.name() + "' does not return a value", call);
 		}
+		if (!pre.isEmpty()) {
+			scope.problems.error(IssueCodes.NOT_CONSTANT, "the target of the multi-step '" + callee.name()
+					+ "' must be a variable", call);
+		}
+		return inline(callee, call, target, env, next, x, label(x));
+	}
+
+	/**
+	 * Inlines a call of a path or multi-step primitive: its statements become steps of this thread; 'return e' in it
+	 * stores e into target and goes on at next. The step delivering the result reads as the call (site, label).
+	 */
+	private int inline(Callee callee, CallExpr call, Expr target, Env env, int next, EObject site, String callLabel) {
+		List<Stmt> pre = new ArrayList<>();
 		Env calleeEnv = steps.bindArgs(callee, call, env, pre, false);
 		if (!pre.isEmpty()) {
 			scope.problems.error(IssueCodes.NOT_CONSTANT, "arguments of the multi-step '" + callee.name()
@@ -322,8 +346,8 @@ final class ThreadLowering {
 		}
 		scope.callStack.push(callee.name());
 		scope.enterBody(callee);
-		scope.callSites.push(x);
-		Ctx inner = new Ctx(next, target, x, label(x), labels(callee), NONE, NONE);
+		scope.callSites.push(site);
+		Ctx inner = new Ctx(next, target, site, callLabel, labels(callee), NONE, NONE);
 		inlined.push(callee.name());
 		try {
 			return seq(callee.body().getStmts(), 0, calleeEnv, next, inner);

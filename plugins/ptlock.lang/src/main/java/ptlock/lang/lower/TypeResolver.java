@@ -94,7 +94,7 @@ final class TypeResolver {
 		if (r != null) {
 			return recordType(r);
 		}
-		problems.error(IssueCodes.UNKNOWN_TYPE, "unknown type '" + name + "'", at);
+		problems.unknown(IssueCodes.UNKNOWN_TYPE, "unknown type '" + name + "'", name, at);
 		return new Type.Bool();
 	}
 

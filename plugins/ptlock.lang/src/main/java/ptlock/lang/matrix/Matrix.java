@@ -86,6 +86,14 @@ public final class Matrix {
 		return out;
 	}
 
+	/** Whether a scenario runs on the architecture: it names it with 'on', or names none. */
+	static boolean runsOn(Scenario s, String arch) {
+		List<String> on = new ArrayList<>();
+		s.getMembers().stream().filter(ptlock.lang.ptlock.OnArchs.class::isInstance)
+				.forEach(m -> ((ptlock.lang.ptlock.OnArchs) m).getArchs().forEach(a -> on.add(a.getName())));
+		return on.isEmpty() || on.contains(arch);
+	}
+
 	/** The patch names of a series, in its order. */
 	public static List<String> patches(Series s) {
 		return s.getPatches().stream().map(Patch::getName).toList();
@@ -112,6 +120,9 @@ public final class Matrix {
 			for (String arch : archs) {
 				List<Violation> violations = new ArrayList<>();
 				for (Scenario s : scenarios) {
+					if (!runsOn(s, arch)) {
+						continue;
+					}
 					Lowering.Result r = new Lowering().lowerCell(models, s, arch, applied, level);
 					if (!r.ok()) {
 						throw new IllegalStateException("scenario " + s.getName() + " cannot be lowered on " + arch);

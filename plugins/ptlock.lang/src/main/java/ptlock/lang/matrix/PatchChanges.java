@@ -11,6 +11,7 @@ import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
 import ptlock.lang.load.Includes;
+import ptlock.lang.ptlock.Const;
 import ptlock.lang.ptlock.Model;
 import ptlock.lang.ptlock.Path;
 import ptlock.lang.ptlock.Prim;
@@ -43,6 +44,18 @@ public final class PatchChanges {
 				List<String> changes = out.get(s.getPatch().getName());
 				if (!changes.contains(where)) {
 					changes.add(where);
+				}
+			}
+		}
+		for (Model m : models) {
+			for (Const c : EcoreUtil2.getAllContentsOfType(m, Const.class)) {
+				if (c.getPatch() == null || c.getPatch().eIsProxy() || !out.containsKey(c.getPatch().getName())) {
+					continue;
+				}
+				String where = "library " + c.getName() + " (" + m.eResource().getURI().lastSegment() + ":" + line(c)
+						+ ")";
+				if (!out.get(c.getPatch().getName()).contains(where)) {
+					out.get(c.getPatch().getName()).add(where);
 				}
 			}
 		}

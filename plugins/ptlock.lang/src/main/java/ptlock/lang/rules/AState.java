@@ -25,10 +25,18 @@ final class AState {
 	record Mapped(String key, String shown, List<SourceLoc> at) {
 	}
 
-	/** A pointer from a *_nolock map: the key of its ptl (null: unknown), the PMD lock held at the map (or null). */
-	record Nolock(String lock, String pmdLock) {
+	/**
+	 * A pointer from a *_nolock map: the key of its ptl (null: unknown), the PMD lock held at the map (or null), the
+	 * PMD value it was looked up with (or null), for a later pmd_same(pmdval, ...) recheck.
+	 */
+	record Nolock(String lock, String pmdLock, String pmdval) {
 	}
 
+	/**
+	 * Shared variables that nothing in the model writes after init (slot_mm[], vm_file[]): read like locals, so
+	 * that two reads of one give the same value (the same lock, the same mm). Shared by every copy.
+	 */
+	Set<String> stable = Set.of();
 	/** The step to run next (0: the thread has finished). */
 	int pc;
 	final Map<String, AValue> locals = new HashMap<>();
@@ -44,12 +52,18 @@ final class AState {
 	final Set<String> verified = new HashSet<>();
 	/** where a value read through a pointer under its ptl is kept (an access path) to that pointer */
 	final Map<String, String> provenance = new HashMap<>();
+	/** temps of this step that are a copy of an unknown value of an access path (a call's argument): the path */
+	final Map<String, String> aliases = new HashMap<>();
+	/** the access paths whose value this path checked is not none (pte_none() false, pte_present() true) */
+	final Set<String> notNone = new HashSet<>();
 
 	AState copy() {
 		AState c = new AState();
+		c.stable = stable;
 		c.pc = pc;
 		c.locals.putAll(locals);
 		c.temps.putAll(temps);
+		c.aliases.putAll(aliases);
 		c.bound.putAll(bound);
 		c.holds.addAll(holds);
 		c.maps.addAll(maps);
@@ -57,6 +71,7 @@ final class AState {
 		c.nolock.putAll(nolock);
 		c.verified.addAll(verified);
 		c.provenance.putAll(provenance);
+		c.notNone.addAll(notNone);
 		return c;
 	}
 
@@ -88,7 +103,7 @@ final class AState {
 			Nolock n = nolock.get(p);
 			return n == null || n.lock() == null || n.lock().equals(key);
 		});
-		nolock.replaceAll((p, n) -> key.equals(n.pmdLock()) ? new Nolock(n.lock(), null) : n);
+		nolock.replaceAll((p, n) -> key.equals(n.pmdLock()) ? new Nolock(n.lock(), null, n.pmdval()) : n);
 	}
 
 	/** The state as a visited-set key (temps are empty between steps). */
@@ -103,7 +118,8 @@ final class AState {
 			sb.append(m.key()).append(site(m.at())).append(',');
 		}
 		sb.append('|').append(new TreeMap<>(classes)).append('|').append(new TreeMap<>(nolock)).append('|')
-				.append(new TreeSet<>(verified)).append('|').append(new TreeMap<>(provenance));
+				.append(new TreeSet<>(verified)).append('|').append(new TreeMap<>(provenance)).append('|')
+				.append(new TreeSet<>(notNone));
 		return sb.toString();
 	}
 

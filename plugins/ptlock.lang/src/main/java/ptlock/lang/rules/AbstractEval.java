@@ -46,7 +46,7 @@ final class AbstractEval {
 		case Expr.IntLit i -> AValue.known(i.value());
 		case Expr.BoolLit b -> AValue.known(b.value());
 		case Expr.EnumLit en -> AValue.known(en.literal());
-		case Expr.VarRef v -> v.var().isGlobal() ? AValue.unknown(v.type())
+		case Expr.VarRef v -> v.var().isGlobal() && !s.stable.contains(v.var().name()) ? AValue.unknown(v.type())
 				: s.locals.getOrDefault(v.var().name(), AValue.unknown(v.type()));
 		case Expr.TempRef t -> s.temps.getOrDefault(t.temp().name(), AValue.unknown(t.type()));
 		case Expr.BoundRef b -> s.bound.getOrDefault(b.name(), AValue.unknown(b.type()));
@@ -254,7 +254,8 @@ final class AbstractEval {
 	/** The expression as an access path into a local or temp (null: shared state, or an unknown index). */
 	static Access access(Expr e, AState s) {
 		return switch (e) {
-		case Expr.VarRef v when !v.var().isGlobal() -> new Access(v.var().name(), false, v.type(), List.of());
+		case Expr.VarRef v when !v.var().isGlobal() || s.stable.contains(v.var().name()) ->
+			new Access(v.var().name(), false, v.type(), List.of());
 		case Expr.TempRef t -> new Access(t.temp().name(), true, t.type(), List.of());
 		case Expr.FieldGet f -> {
 			Access a = access(f.base(), s);
@@ -267,6 +268,14 @@ final class AbstractEval {
 		}
 		default -> null;
 		};
+	}
+
+	/** The access's identity for keys: its text, or, for a temp that copies an unknown, what it copies. */
+	static String name(Access a, AState s) {
+		if (a.temp() && a.selectors().isEmpty() && s.aliases.containsKey(a.root())) {
+			return s.aliases.get(a.root());
+		}
+		return a.text();
 	}
 
 	static AValue get(AState s, Access a) {
@@ -358,10 +367,27 @@ final class AbstractEval {
 		return out;
 	}
 
+	/**
+	 * The state split for a copy of the value: a scalar copied from a local is split so that the copy and the
+	 * original stay equal; a struct is copied as it is known (splitting every field of every struct passed to a
+	 * call multiplies the states by the product of their domains, and locking rules compare scalars: lock
+	 * identities, flags, pointers by where they were mapped).
+	 */
+	static List<AState> concretizeCopy(AState s, Expr value) {
+		Access a = access(value, s);
+		if (a != null && get(s, a) instanceof AValue.Rec) {
+			return List.of(s);
+		}
+		if (a != null && get(s, a) instanceof AValue.Unknown u && u.type() instanceof Type.Record) {
+			return List.of(s);
+		}
+		return concretize(s, List.of(value));
+	}
+
 	private static void collect(Expr e, AState s, Map<String, Access> found) {
 		Access a = access(e, s);
-		if (a != null && get(s, a) instanceof AValue.Unknown u && AValue.domain(u) != null) {
-			found.putIfAbsent(a.text(), a);
+		if (a != null) {
+			collectParts(a, get(s, a), found);
 			return;
 		}
 		switch (e) {
@@ -384,6 +410,21 @@ final class AbstractEval {
 		case Expr.RecordLit r -> r.values().forEach(x -> collect(x, s, found));
 		default -> {
 		}
+		}
+	}
+
+	/** The unknown scalar parts of the value at an access: itself, or the fields of a struct. */
+	private static void collectParts(Access a, AValue v, Map<String, Access> found) {
+		if (v instanceof AValue.Unknown u && AValue.domain(u) != null) {
+			found.putIfAbsent(a.text(), a);
+		} else if (v instanceof AValue.Unknown u && u.type() instanceof Type.Record r) {
+			for (Type.Field f : r.fields()) {
+				collectParts(a.select(f.name()), AValue.unknown(f.type()), found);
+			}
+		} else if (v instanceof AValue.Rec r) {
+			for (int i = 0; i < r.fields().size(); i++) {
+				collectParts(a.select(r.type().fields().get(i).name()), r.fields().get(i), found);
+			}
 		}
 	}
 
@@ -422,6 +463,9 @@ final class AbstractEval {
 			if (r == s) {
 				r = learn(s, b.right(), b.left(), equal);
 			}
+			if (r == s) {
+				return split(s, cond, outcome); // two unknowns (ptl != pml): their values, so that both stay related
+			}
 			return r == null ? List.of() : List.of(r);
 		}
 		default: {
@@ -431,9 +475,27 @@ final class AbstractEval {
 				set(c, a, AValue.known(outcome));
 				return List.of(c);
 			}
-			return List.of(s);
+			return split(s, cond, outcome);
 		}
 		}
+	}
+
+	/**
+	 * The states where the condition can have the outcome, the locals it reads split into their values (only
+	 * where nothing narrower can be learnt: splitting is what multiplies the states).
+	 */
+	private static List<AState> split(AState s, Expr cond, boolean outcome) {
+		List<AState> out = new ArrayList<>();
+		for (AState x : concretize(s, List.of(cond))) {
+			if (x == s) {
+				out.add(s); // nothing to split: the outcome stays unknown, both ways are possible
+				continue;
+			}
+			if (!(eval(cond, x) instanceof AValue.Known k) || Objects.equals(k.value(), outcome)) {
+				out.add(x);
+			}
+		}
+		return out;
 	}
 
 	/** x == k (or x != k) for an unknown access x and a known k. Returns s itself if nothing can be learnt. */

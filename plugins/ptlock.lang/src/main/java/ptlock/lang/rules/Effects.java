@@ -26,8 +26,24 @@ final class Effects {
 
 	/** The states after the mark (none: the CPU is stuck there). */
 	List<AState> apply(Stmt.Mark m, AState before) {
+		// only what the effect needs the value of is split: locks (their identity is their value), the table a map
+		// maps, the ptl of a *_nolock pointer, and results; pointers are known by where they are kept
 		List<Expr> read = new ArrayList<>();
-		m.args().stream().filter(a -> a != null).forEach(read::add);
+		switch (m.effect()) {
+		case "acquires", "acquires_nested", "acquires_read", "tryacquires", "tryacquires_read", "releases", "downgrades", "maps", "unmaps",
+				"lockclass" -> {
+			if (!m.args().isEmpty() && m.args().get(0) != null) {
+				read.add(m.args().get(0));
+			}
+		}
+		case "nolock" -> {
+			if (m.args().size() > 1 && m.args().get(1) != null) {
+				read.add(m.args().get(1));
+			}
+		}
+		default -> {
+		}
+		}
 		if (m.result() != null) {
 			read.add(m.result());
 		}
@@ -44,9 +60,15 @@ final class Effects {
 	private boolean applyOne(Stmt.Mark m, AState s) {
 		switch (m.effect()) {
 		case "acquires":
-			return acquire(m, s, false);
+			return acquire(m, s, false, true);
+		case "acquires_nested": {
+			// spin_lock_nested(): the caller tells lockdep it holds another lock of this class, and lockdep (like
+			// these rules) takes its word; the same lock taken twice is left to the model checker (no_deadlock)
+			String key = lockKey(m, s);
+			return key == null || !s.holds(key) ? acquire(m, s, false, true) : false;
+		}
 		case "acquires_read":
-			return acquire(m, s, true);
+			return acquire(m, s, true, true);
 		case "tryacquires":
 		case "tryacquires_read": {
 			if (!Boolean.TRUE.equals(result(m, s))) {
@@ -56,11 +78,23 @@ final class Effects {
 			if (s.holds(key) && (m.effect().equals("tryacquires") || !s.hold(key).read())) {
 				return false; // a trylock of a lock this CPU holds does not succeed
 			}
-			return acquire(m, s, m.effect().equals("tryacquires_read"));
+			// a trylock never waits: it takes part in no lock order
+			return acquire(m, s, m.effect().equals("tryacquires_read"), false);
 		}
 		case "releases":
 			release(m, s);
 			return true;
+		case "downgrades": {
+			String key = lockKey(m, s);
+			AState.Hold h = key == null ? null : s.hold(key);
+			if (h == null || h.read()) {
+				findings.add(IssueCodes.UNBALANCED_LOCK, "'" + m.callee() + "' downgrades " + lockShown(m, s)
+						+ ", which this path does not hold for write here", m.at());
+				return true;
+			}
+			s.holds.set(s.holds.indexOf(h), new AState.Hold(h.key(), h.cls(), h.shown(), true, h.at()));
+			return true;
+		}
 		case "maps": {
 			String key = valueKey(m, s, 0);
 			if (key != null) {
@@ -73,17 +107,36 @@ final class Effects {
 			return true;
 		case "nolock": {
 			String p = pointer(m, s, 0);
-			if (p != null) {
+			// a NULL result (the call mapped nothing) points nowhere
+			boolean mapped = s.maps.stream().anyMatch(x -> x.at().equals(m.at()));
+			if (p != null && mapped) {
 				String lock = m.args().size() > 1 ? spinlockKey(m, s, 1) : null;
-				s.nolock.put(p, new AState.Nolock(lock, heldOfClass(s, "pmd_lock")));
+				String pmdval = pointer(m, s, 2);
+				s.nolock.put(p, new AState.Nolock(lock, heldOfClass(s, "pmd_lock"), pmdval));
 				s.verified.remove(p);
 			}
 			return true;
 		}
 		case "rechecks_pmd": {
-			String p = pointer(m, s, 0);
-			if (p != null && Boolean.TRUE.equals(result(m, s)) && ptlHeld(s, p)) {
-				s.verified.add(p);
+			if (!Boolean.TRUE.equals(result(m, s))) {
+				return true;
+			}
+			if (m.args().size() == 1) {
+				// @rechecks_pmd(p): the PMD entry still links p's table
+				String p = pointer(m, s, 0);
+				if (p != null && ptlHeld(s, p)) {
+					s.verified.add(p);
+				}
+				return true;
+			}
+			// @rechecks_pmd(a, b): two PMD values are the same; one of them may be a *_nolock pointer's
+			for (int i = 0; i < m.args().size(); i++) {
+				String v = pointer(m, s, i);
+				s.nolock.forEach((p, n) -> {
+					if (v != null && v.equals(n.pmdval()) && ptlHeld(s, p)) {
+						s.verified.add(p);
+					}
+				});
 			}
 			return true;
 		}
@@ -91,7 +144,7 @@ final class Effects {
 			String p = pointer(m, s, 0);
 			AbstractEval.Access r = m.result() == null ? null : AbstractEval.access(m.result(), s);
 			if (p != null && r != null && s.nolock.containsKey(p) && ptlHeld(s, p)) {
-				s.provenance.put(r.text(), p);
+				s.provenance.put(AbstractEval.name(r, s), p);
 			}
 			return true;
 		}
@@ -104,10 +157,21 @@ final class Effects {
 		case "writes_pte":
 			write(m, s);
 			return true;
+		case "checks_none":
+			// pte_none(v) false: v is not none
+			if (Boolean.FALSE.equals(result(m, s))) {
+				notNone(m, s);
+			}
+			return true;
+		case "checks_present":
+			if (Boolean.TRUE.equals(result(m, s))) {
+				notNone(m, s);
+			}
+			return true;
 		case "lockclass": {
 			String key = spinlockKey(m, s, 0);
 			if (key != null && m.name() != null) {
-				s.classes.putIfAbsent(key, m.name());
+				s.classes.put(key, m.name()); // a lock id is reused: its latest lookup says what it is
 			}
 			return true;
 		}
@@ -116,7 +180,7 @@ final class Effects {
 		}
 	}
 
-	private boolean acquire(Stmt.Mark m, AState s, boolean read) {
+	private boolean acquire(Stmt.Mark m, AState s, boolean read, boolean waits) {
 		String key = lockKey(m, s);
 		if (key == null) {
 			return true;
@@ -131,7 +195,7 @@ final class Effects {
 		// a lock's class: from @lockclass (ptl, pmd_lock), else the lock's name or space (mmap_lock, vma_lock)
 		String taken = s.classes.getOrDefault(key, m.name());
 		for (AState.Hold h : s.holds) {
-			if (!h.key().equals(key) && h.cls() != null && taken != null && !h.cls().equals(taken)) {
+			if (waits && !h.key().equals(key) && h.cls() != null && taken != null && !h.cls().equals(taken)) {
 				order.putIfAbsent(h.cls() + " -> " + taken, m.at());
 			}
 		}
@@ -185,15 +249,35 @@ final class Effects {
 				+ " (!pmd_same(" + ptr + "))', or check pte_same() against a value known not to be none", m.at());
 	}
 
+	/**
+	 * The entry value at the mark's argument is not none. Read through a pointer under its ptl, that means the
+	 * table is not a detached one (those are emptied before they are detached): the pointer is fine.
+	 */
+	private static void notNone(Stmt.Mark m, AState s) {
+		AbstractEval.Access a = m.args().isEmpty() || m.args().get(0) == null ? null
+				: AbstractEval.access(m.args().get(0), s);
+		if (a == null) {
+			return;
+		}
+		s.notNone.add(AbstractEval.name(a, s));
+		String p = s.provenance.get(AbstractEval.name(a, s));
+		if (p != null) {
+			s.verified.add(p);
+		}
+	}
+
 	/** pte_same(x, y) held: if x was read through a pointer under its ptl and y is not none, the pointer is fine. */
 	private static void checkedAgainst(AState s, Expr x, Expr y) {
 		if (x == null || y == null) {
 			return;
 		}
 		AbstractEval.Access a = AbstractEval.access(x, s);
-		String p = a == null ? null : s.provenance.get(a.text());
+		String p = a == null ? null : s.provenance.get(AbstractEval.name(a, s));
+		AbstractEval.Access b = AbstractEval.access(y, s);
 		AValue other = AbstractEval.eval(y, s);
-		if (p != null && AValue.isKnown(other) && !AValue.isZeroOf(other, y.type())) {
+		boolean notNone = (b != null && s.notNone.contains(AbstractEval.name(b, s)))
+				|| (AValue.isKnown(other) && !AValue.isZeroOf(other, y.type()));
+		if (p != null && notNone) {
 			s.verified.add(p);
 		}
 	}
@@ -258,15 +342,17 @@ final class Effects {
 			return AValue.isZero(v) ? null : "#" + k.value();
 		}
 		AbstractEval.Access a = AbstractEval.access(e, s);
-		return a != null ? "@" + a.text() : "?" + shown(m, i);
+		return a != null ? "@" + AbstractEval.name(a, s) : "?" + shown(m, i);
 	}
 
 	/** A pointer argument's identity: its value (the PMD entry, table and generation it was looked up with). */
+	/** A pointer's (or a PMD value's) identity: where it is kept (the local, through copies), else its value. */
 	private static String pointer(Stmt.Mark m, AState s, int i) {
 		if (i >= m.args().size() || m.args().get(i) == null) {
 			return null;
 		}
-		return AbstractEval.eval(m.args().get(i), s).toString();
+		AbstractEval.Access a = AbstractEval.access(m.args().get(i), s);
+		return a != null ? "@" + AbstractEval.name(a, s) : AbstractEval.eval(m.args().get(i), s).toString();
 	}
 
 	private static String shown(Stmt.Mark m, int i) {

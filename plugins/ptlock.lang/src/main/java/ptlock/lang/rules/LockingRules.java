@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ptlock.ir.Program;
 import ptlock.ir.SourceLoc;
@@ -20,22 +21,46 @@ import ptlock.lang.validation.IssueCodes;
 public final class LockingRules {
 	private final Findings findings = new Findings();
 	private final Map<String, List<SourceLoc>> order = new LinkedHashMap<>();
+	private final Set<List<Object>> alone = new java.util.HashSet<>();
+	private final Set<String> stableAlone;
+
+	/** Rules for scenarios only (a path checked alone then knows no shared variable to be constant). */
+	public LockingRules() {
+		this(Set.of());
+	}
+
+	/**
+	 * @param stableAlone the shared variables that no code of the spec writes after init
+	 *                    ({@link StableGlobals#of(List)}), for paths checked alone
+	 */
+	public LockingRules(Set<String> stableAlone) {
+		this.stableAlone = stableAlone;
+	}
 	private final ThreadExplorer explorer = new ThreadExplorer(new Effects(findings, order), findings);
 
 	/** Every thread of a scenario. */
 	public LockingRules check(Program p) {
+		Set<String> stable = StableGlobals.of(p);
 		for (ThreadIr t : p.threads()) {
 			findings.thread = t.name();
-			explorer.explore(t);
+			explorer.explore(t, stable);
 		}
 		findings.thread = null;
 		return this;
 	}
 
-	/** One thread (a path checked alone, its parameters unknown). */
+	/**
+	 * One thread (a path checked alone, its parameters unknown). A path that lowers the same at several patch
+	 * levels is followed once.
+	 */
 	public LockingRules check(ThreadIr t) {
+		if (!alone.add(List.of(t.name(), t.locals(), t.steps(), t.entry()))) {
+			return this;
+		}
 		findings.thread = null;
-		explorer.explore(t);
+		Set<String> stable = new java.util.HashSet<>(StableGlobals.lockArgs(t));
+		stable.retainAll(stableAlone);
+		explorer.explore(t, stable);
 		return this;
 	}
 

@@ -29,9 +29,9 @@ final class PatchLevels {
 		for (Model m : models) {
 			for (var it = m.eAllContents(); it.hasNext();) {
 				EObject e = it.next();
-				if (e instanceof SinceStmt s && s.getPatch() != null && !s.getPatch().eIsProxy()
-						&& s.getPatch().eContainer() instanceof Series owner) {
-					named.add(s.getPatch());
+				Patch p = e instanceof SinceStmt s ? s.getPatch() : e instanceof ptlock.lang.ptlock.Const c ? c.getPatch() : null;
+				if (p != null && !p.eIsProxy() && p.eContainer() instanceof Series owner) {
+					named.add(p);
 					series.add(owner);
 				}
 			}

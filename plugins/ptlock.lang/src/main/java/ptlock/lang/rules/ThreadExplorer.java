@@ -24,8 +24,8 @@ import ptlock.lang.validation.IssueCodes;
  * {@link Effects}. At the end of the thread, what it still holds is a finding.
  */
 final class ThreadExplorer {
-	/** Enough for every shipped path many times over; a larger thread is followed this far. */
-	private static final int MAX_STATES = 100_000;
+	/** A thread with more abstract states is followed this far only: its findings are then incomplete, never wrong. */
+	private static final int MAX_STATES = 20_000;
 
 	private final Effects effects;
 	private final Findings findings;
@@ -35,17 +35,19 @@ final class ThreadExplorer {
 		this.findings = findings;
 	}
 
-	void explore(ThreadIr thread) {
+	void explore(ThreadIr thread, Set<String> stable) {
 		if (thread.entry() == 0) {
 			return;
 		}
 		Map<Integer, Step> steps = new HashMap<>();
 		thread.steps().forEach(s -> steps.put(s.id(), s));
 		AState init = new AState();
+		init.stable = stable;
 		init.pc = thread.entry();
 		for (Var v : thread.locals()) {
 			init.locals.put(v.name(), AValue.zero(v.type()));
 		}
+		Liveness live = new Liveness(thread);
 		Deque<AState> queue = new ArrayDeque<>();
 		Set<String> visited = new HashSet<>();
 		queue.add(init);
@@ -64,6 +66,8 @@ final class ThreadExplorer {
 			}, next -> {
 				next.temps.clear();
 				next.bound.clear();
+				next.aliases.clear();
+				forgetDead(next, live.at(next.pc));
 				if (visited.add(next.key())) {
 					queue.add(next);
 				}
@@ -79,26 +83,33 @@ final class ThreadExplorer {
 		}
 		Consumer<AState> next = x -> exec(body, i + 1, x, rest, emit);
 		switch (body.get(i)) {
-		case Stmt.Assign a -> next.accept(assign(a.target(), AbstractEval.eval(a.value(), s), s));
-		case Stmt.Await a -> {
-			for (AState x : AbstractEval.concretize(s, List.of(a.cond()))) {
-				AbstractEval.refine(x, a.cond(), true).forEach(next);
-			}
-		}
+		// a copy of an unknown local is split first, so that the copy and the original stay the same value
+		case Stmt.Assign a -> AbstractEval.concretizeCopy(s, a.value())
+				.forEach(x -> next.accept(assign(a.target(), AbstractEval.eval(a.value(), x), x)));
+		case Stmt.Await a -> AbstractEval.refine(s, a.cond(), true).forEach(next);
 		case Stmt.Assert a -> next.accept(s);
 		case Stmt.Let l -> {
-			AState c = s.copy();
-			c.temps.put(l.temp().name(), AbstractEval.eval(l.value(), s));
-			next.accept(c);
+			for (AState x : AbstractEval.concretizeCopy(s, l.value())) {
+				AState c = x.copy();
+				AValue v = AbstractEval.eval(l.value(), x);
+				if (v instanceof AValue.Unknown u && finite(l.temp().type())) {
+					v = new AValue.Unknown(l.temp().type(), u.excluded());
+				}
+				c.temps.put(l.temp().name(), v);
+				// a copy of a local (a call's argument) keeps the identity of where it was copied from
+				AbstractEval.Access from = AbstractEval.access(l.value(), x);
+				if (from != null) {
+					c.aliases.put(l.temp().name(), AbstractEval.name(from, x));
+				}
+				next.accept(c);
+			}
 		}
 		case Stmt.If f -> {
-			for (AState x : AbstractEval.concretize(s, List.of(f.cond()))) {
-				for (AState yes : AbstractEval.refine(x, f.cond(), true)) {
-					exec(f.then(), 0, yes, next, emit);
-				}
-				for (AState no : AbstractEval.refine(x, f.cond(), false)) {
-					exec(f.otherwise(), 0, no, next, emit);
-				}
+			for (AState yes : AbstractEval.refine(s, f.cond(), true)) {
+				exec(f.then(), 0, yes, next, emit);
+			}
+			for (AState no : AbstractEval.refine(s, f.cond(), false)) {
+				exec(f.otherwise(), 0, no, next, emit);
 			}
 		}
 		case Stmt.Either e -> e.branches().forEach(b -> exec(b, 0, s, next, emit));
@@ -126,8 +137,53 @@ final class ThreadExplorer {
 		}
 	}
 
+	/** Locals no later step reads are forgotten (they are what the kernel's compiler would reuse the register of). */
+	private static void forgetDead(AState s, Set<String> live) {
+		s.locals.keySet().removeIf(v -> !live.contains(v) && !v.contains("_arg_"));
+		s.provenance.keySet().removeIf(k -> !live.contains(root(k)));
+		s.notNone.removeIf(k -> !live.contains(root(k)));
+		// what was established about a pointer kept in a local nobody reads again is of no use any more
+		s.nolock.keySet().removeIf(k -> k.startsWith("@") && !live.contains(root(k.substring(1))));
+		s.verified.removeIf(k -> k.startsWith("@") && !live.contains(root(k.substring(1))));
+		// the class of a lock id matters while it is held or a live local may still name it
+		if (!s.classes.isEmpty()) {
+			Set<Object> named = new HashSet<>();
+			s.locals.values().forEach(v -> knownScalars(v, named));
+			s.classes.keySet().removeIf(k -> !s.holds(k) && !(k.startsWith("#") && named.contains(id(k))));
+		}
+	}
+
+	private static Integer id(String lockKey) {
+		try {
+			return Integer.valueOf(lockKey.substring(1));
+		} catch (NumberFormatException e) {
+			return null;
+		}
+	}
+
+	private static void knownScalars(AValue v, Set<Object> out) {
+		switch (v) {
+		case AValue.Known k -> out.add(k.value());
+		case AValue.Rec r -> r.fields().forEach(f -> knownScalars(f, out));
+		case AValue.Arr a -> a.elems().forEach(e -> knownScalars(e, out));
+		case AValue.Unknown u -> {
+		}
+		}
+	}
+
+	private static String root(String access) {
+		int i = 0;
+		while (i < access.length() && access.charAt(i) != '.' && access.charAt(i) != '[') {
+			i++;
+		}
+		return access.substring(0, i);
+	}
+
 	/** An assignment to a local or temp; one to shared state is forgotten (it is unknown when read anyway). */
-	private static AState assign(Expr target, AValue v, AState s) {
+	private static AState assign(Expr target, AValue value, AState s) {
+		// an unknown takes the type of where it is stored (an int result into a 0..N_SPINLOCKS local can be split)
+		AValue v = value instanceof AValue.Unknown u && finite(target.type())
+				? new AValue.Unknown(target.type(), u.excluded()) : value;
 		AbstractEval.Access a = AbstractEval.access(target, s);
 		Expr root = root(target);
 		if (a == null && !(root instanceof Expr.TempRef) && !(root instanceof Expr.VarRef r && !r.var().isGlobal())) {
@@ -143,7 +199,13 @@ final class ThreadExplorer {
 		}
 		String prefix = a.root();
 		c.provenance.keySet().removeIf(k -> k.equals(prefix) || k.startsWith(prefix + ".") || k.startsWith(prefix + "["));
+		c.notNone.removeIf(k -> k.equals(prefix) || k.startsWith(prefix + ".") || k.startsWith(prefix + "["));
 		return c;
+	}
+
+	private static boolean finite(ptlock.ir.Type t) {
+		return t instanceof ptlock.ir.Type.Bool || t instanceof ptlock.ir.Type.Enum || t instanceof ptlock.ir.Type.Record
+				|| (t instanceof ptlock.ir.Type.Range r && (long) r.hi() - r.lo() <= 64);
 	}
 
 	private static Expr root(Expr e) {

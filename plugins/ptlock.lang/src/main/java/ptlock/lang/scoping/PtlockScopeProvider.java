@@ -29,7 +29,9 @@ public class PtlockScopeProvider extends AbstractPtlockScopeProvider {
 		if (reference == PtlockPackage.Literals.ON_ARCHS__ARCHS) {
 			return Scopes.scopeFor(architectures(context));
 		}
-		if (reference == PtlockPackage.Literals.AT_PATCH__PATCH || reference == PtlockPackage.Literals.SINCE_STMT__PATCH) {
+		if (reference == PtlockPackage.Literals.AT_PATCH__PATCH || reference == PtlockPackage.Literals.AT_PATCH__WITHOUT
+				|| reference == PtlockPackage.Literals.SINCE_STMT__PATCH
+				|| reference == PtlockPackage.Literals.CONST__PATCH) {
 			return Scopes.scopeFor(patches(context));
 		}
 		return super.getScope(context, reference);

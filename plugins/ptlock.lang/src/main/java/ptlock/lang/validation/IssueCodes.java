@@ -45,6 +45,10 @@ public final class IssueCodes {
 	public static final String UNCHECKED_NOLOCK_WRITE = P + "unchecked-nolock-write";
 	/** A tag names a parameter the primitive does not have. */
 	public static final String BAD_TAG = P + "bad-tag";
+	/** An 'expect' line for a property that an 'ignore' leaves out. */
+	public static final String IGNORED_PROPERTY = P + "ignored-property";
+	/** A name that only a library file defines, used without including it (the message names the file). */
+	public static final String NOT_INCLUDED = P + "not-included";
 	/** Warning: a property of a scenario has no 'expect' line, so a verdict cannot be judged. */
 	public static final String MISSING_EXPECTATION = P + "missing-expectation";
 

@@ -36,11 +36,12 @@ final class NameCheck {
 				Set<String> local = declared(e);
 				e.eAllContents().forEachRemaining(x -> {
 					if (x instanceof NameRef n && !known(n.getName(), local, symbols)) {
-						problems.error(IssueCodes.UNKNOWN_NAME, "unknown name '" + n.getName() + "'", n);
+						problems.unknown(IssueCodes.UNKNOWN_NAME, "unknown name '" + n.getName() + "'", n.getName(), n);
 					} else if (x instanceof CallExpr c && !symbols.prims.containsKey(c.getName())
-							&& !symbols.paths.containsKey(c.getName())) {
-						problems.error(IssueCodes.UNKNOWN_PRIMITIVE,
-								"unknown primitive or path '" + c.getName() + "'", c);
+							&& !symbols.paths.containsKey(c.getName())
+							&& !ptlock.lang.lower.Builtins.isBuiltin(c.getName())) {
+						problems.unknown(IssueCodes.UNKNOWN_PRIMITIVE,
+								"unknown primitive or path '" + c.getName() + "'", c.getName(), c);
 					}
 				});
 			}

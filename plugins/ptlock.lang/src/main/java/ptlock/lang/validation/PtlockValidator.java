@@ -46,7 +46,7 @@ public class PtlockValidator extends AbstractPtlockValidator {
 		List<Model> models = Includes.closure(model);
 		Set<String> reported = new HashSet<>();
 		boolean anyScenario = false;
-		LockingRules rules = new LockingRules();
+		LockingRules rules = new LockingRules(ptlock.lang.rules.StableGlobals.of(models));
 		for (Element e : model.getElements()) {
 			if (e instanceof Scenario s) {
 				anyScenario = true;
@@ -75,9 +75,7 @@ public class PtlockValidator extends AbstractPtlockValidator {
 		new FindingMarkers(model, getMessageAcceptor()).report(rules.findings());
 	}
 
-	private static final java.util.Set<String> TAGS = java.util.Set.of("acquires", "acquires_read", "tryacquires",
-			"tryacquires_read", "releases", "maps", "nolock", "unmaps", "writes_pte", "rechecks_pmd", "lockclass",
-			"reads_pte", "compares_pte");
+	private static final java.util.Set<String> TAGS = ptlock.lang.lower.Marks.EFFECTS;
 
 	@Check(CheckType.FAST)
 	public void checkTags(Prim prim) {
