@@ -67,7 +67,7 @@ class NavigationTest {
 		Path mm = seed("retract_vs_fault.ptl");
 		List<OutlineItems.Item> items = OutlineItems.of(LOADER.load(mm).main());
 		List<OutlineItems.Item> scenarios = items.stream().filter(i -> i.kind().equals("scenario")).toList();
-		assertEquals(List.of("at_patch_08", "free_immediately", "free_deferred"),
+		assertEquals(List.of("at_patch_08", "free_immediately", "free_deferred", "without_rcu_lookup"),
 				scenarios.stream().map(OutlineItems.Item::label).toList());
 		assertTrue(scenarios.get(1).children().stream().anyMatch(c -> c.kind().equals("thread")
 				&& c.label().startsWith("cpu0 = handle_pte_fault")), scenarios.get(1).children().toString());
