@@ -19,15 +19,27 @@ class SimulateReplayTest {
 		return CliRun.root().resolve("specs/seed/jann_reuse.ptl").toString();
 	}
 
+	private String nonemptyDetach() {
+		return CliRun.root().resolve("specs/seed/nonempty_detach.ptl").toString();
+	}
+
+	/*
+	 * Case d (a read fault that ignores the page lock) maps into the table in a window of khugepaged's that is
+	 * several steps wide, so random runs find it. (Jann's case b needs khugepaged's whole unmap-detach-free sequence
+	 * to run between two steps of the fault: a random walk practically never schedules that; exhaustive search does.)
+	 */
 	@Test
-	void aSeedReproducesTheRunsAndTheyFindCaseB() {
-		CliRun a = CliRun.of("simulate", jann(), "--scenario", "b_pte_free", "--seed", "7", "--runs", "200");
-		CliRun b = CliRun.of("simulate", jann(), "--scenario", "b_pte_free", "--seed", "7", "--runs", "200");
+	void aSeedReproducesTheRunsAndTheyFindCaseD() {
+		CliRun a = CliRun.of("simulate", nonemptyDetach(), "--scenario", "d_fault_ignoring_page_lock", "--seed", "7",
+				"--runs", "200");
+		CliRun b = CliRun.of("simulate", nonemptyDetach(), "--scenario", "d_fault_ignoring_page_lock", "--seed", "7",
+				"--runs", "200");
 		assertEquals(ExitCode.OK, a.code(), a.err());
 		assertEquals(a.out(), b.out(), "the same seed gives the same runs");
-		assertTrue(a.out().contains("no_use_after_free violated in run"), a.out());
-		// case a holds: random runs find nothing there
-		CliRun ok = CliRun.of("simulate", jann(), "--scenario", "a_end_of_series", "--seed", "7", "--runs", "200");
+		assertTrue(a.out().contains("detached_tables_empty violated in run"), a.out());
+		// case c (the kernel: the fault waits for the page lock) holds: random runs find nothing there
+		CliRun ok = CliRun.of("simulate", nonemptyDetach(), "--scenario", "c_page_lock_excludes_fault", "--seed",
+				"7", "--runs", "200");
 		assertTrue(ok.out().contains(", 0 violation(s)"), ok.out());
 	}
 
@@ -40,9 +52,9 @@ class SimulateReplayTest {
 		CliRun r = CliRun.of("replay", jann(), json.toString());
 		assertEquals(ExitCode.OK, r.code(), r.out() + r.err());
 		assertTrue(r.out().contains("the counterexample for no_rw_in_ro_mapping replays"), r.out());
-		// a state the spec cannot reach: the last step's tstate changed
-		String tampered = check.out().replaceFirst("\"tstate\": \"<<\\\\\"Live\\\\\", \\\\\"Free\\\\\">>\"",
-				"\"tstate\": \"<<\\\\\"Detached\\\\\", \\\\\"Detached\\\\\">>\"");
+		// a state the spec cannot reach: the first state's table already detached (khugepaged has not run yet)
+		String tampered = check.out().replaceFirst("\"tstate\": \"<<\\\\\"Live\\\\\">>\"",
+				"\"tstate\": \"<<\\\\\"Detached\\\\\">>\"");
 		assertTrue(!tampered.equals(check.out()), "the test changed a state");
 		Files.writeString(json, tampered);
 		CliRun bad = CliRun.of("replay", jann(), json.toString());

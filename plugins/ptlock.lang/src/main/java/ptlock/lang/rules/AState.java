@@ -123,6 +123,11 @@ final class AState {
 		return sb.toString();
 	}
 
+	/** The state inside a step: with the step's temps, bound variables and aliases. */
+	String keyInStep() {
+		return key() + '|' + new TreeMap<>(temps) + '|' + new TreeMap<>(bound) + '|' + new TreeMap<>(aliases);
+	}
+
 	private static String site(List<SourceLoc> at) {
 		if (at.isEmpty()) {
 			return "";

@@ -243,6 +243,15 @@ final class Effects {
 			return;
 		}
 		String ptr = shown(m, 0);
+		if (n.lock() != null && !s.holds(n.lock()) && s.holds.stream().anyMatch(h -> "ptl".equals(h.cls()))) {
+			// the pte_offset_map() + pte_lockptr() of v6.5 and before: the ptl from a second read of the PMD
+			findings.add(IssueCodes.UNCHECKED_NOLOCK_WRITE, "'" + m.callee() + "' writes through " + ptr
+					+ " under a ptl that may not be the one of the table it maps: that ptl was computed from the PMD"
+					+ " entry read again (pte_lockptr()), which may link another table by then. Fix: take the ptl"
+					+ " the map gave (pte_offset_map_nolock(), patch 03 of the seed series), or recheck"
+					+ " 'pmd_same()' under it", m.at());
+			return;
+		}
 		findings.add(IssueCodes.UNCHECKED_NOLOCK_WRITE, "'" + m.callee() + "' writes through " + ptr
 				+ ", looked up with a *_nolock map, with no pmd_same() recheck after taking the ptl: the table may"
 				+ " have been detached meanwhile (Jann Horn's rule). Fix: after spin_lock(ptl), bail out 'if"

@@ -1,9 +1,11 @@
 package ptlock.lang.rules;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +28,21 @@ import ptlock.lang.validation.IssueCodes;
 final class ThreadExplorer {
 	/** A thread with more abstract states is followed this far only: its findings are then incomplete, never wrong. */
 	private static final int MAX_STATES = 20_000;
+
+	/**
+	 * Abstract states alive at once inside one step: beyond it (three unknown PMD values put together from halves in
+	 * one atomic block) the thread is followed no further, like MAX_STATES.
+	 */
+	private static final int MAX_IN_STEP = 4_000;
+
+	/** The thread's abstract states grew past a bound: what was found so far stands. */
+	private static final class OverBudget extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+
+		OverBudget() {
+			super(null, null, false, false);
+		}
+	}
 
 	private final Effects effects;
 	private final Findings findings;
@@ -52,6 +69,14 @@ final class ThreadExplorer {
 		Set<String> visited = new HashSet<>();
 		queue.add(init);
 		visited.add(init.key());
+		try {
+			follow(queue, visited, steps, live);
+		} catch (OverBudget e) {
+			// incomplete, never wrong
+		}
+	}
+
+	private void follow(Deque<AState> queue, Set<String> visited, Map<Integer, Step> steps, Liveness live) {
 		while (!queue.isEmpty() && visited.size() < MAX_STATES) {
 			AState s = queue.poll();
 			if (s.pc == 0) {
@@ -62,8 +87,7 @@ final class ThreadExplorer {
 			if (step == null) {
 				continue;
 			}
-			exec(step.body(), 0, s, x -> {
-			}, next -> {
+			run(step.body(), List.of(s), next -> {
 				next.temps.clear();
 				next.bound.clear();
 				next.aliases.clear();
@@ -75,19 +99,50 @@ final class ThreadExplorer {
 		}
 	}
 
-	/** Runs micro-operations from i on; 'rest' continues after the list, 'emit' ends the step (Goto, Halt). */
-	private void exec(List<Stmt> body, int i, AState s, Consumer<AState> rest, Consumer<AState> emit) {
-		if (i == body.size()) {
-			rest.accept(s);
-			return;
+	/**
+	 * Runs a list of micro-operations on each of the states, one operation at a time: the states that fall through
+	 * the end are returned, those that leave the step (Goto, Halt) go to 'emit'. After each operation the states
+	 * that became equal are merged, so that a step of k sequential ifs costs k, not 2^k, paths (flush_tlb_range()'s
+	 * loop over the CPUs, rcu_free_tables()' loop over the tables).
+	 */
+	private List<AState> run(List<Stmt> body, List<AState> in, Consumer<AState> emit) {
+		List<AState> cur = in;
+		for (Stmt op : body) {
+			List<AState> out = new ArrayList<>();
+			for (AState s : cur) {
+				out.addAll(exec(op, s, emit));
+			}
+			cur = merged(out);
+			if (cur.size() > MAX_IN_STEP) {
+				throw new OverBudget();
+			}
+			if (cur.isEmpty()) {
+				break;
+			}
 		}
-		Consumer<AState> next = x -> exec(body, i + 1, x, rest, emit);
-		switch (body.get(i)) {
+		return cur;
+	}
+
+	private static List<AState> merged(List<AState> states) {
+		if (states.size() < 2) {
+			return states;
+		}
+		Map<String, AState> byKey = new LinkedHashMap<>();
+		for (AState s : states) {
+			byKey.putIfAbsent(s.keyInStep(), s);
+		}
+		return new ArrayList<>(byKey.values());
+	}
+
+	/** One micro-operation: the states it falls through to. */
+	private List<AState> exec(Stmt op, AState s, Consumer<AState> emit) {
+		List<AState> out = new ArrayList<>();
+		switch (op) {
 		// a copy of an unknown local is split first, so that the copy and the original stay the same value
 		case Stmt.Assign a -> AbstractEval.concretizeCopy(s, a.value())
-				.forEach(x -> next.accept(assign(a.target(), AbstractEval.eval(a.value(), x), x)));
-		case Stmt.Await a -> AbstractEval.refine(s, a.cond(), true).forEach(next);
-		case Stmt.Assert a -> next.accept(s);
+				.forEach(x -> out.add(assign(a.target(), a.value(), AbstractEval.eval(a.value(), x), x)));
+		case Stmt.Await a -> out.addAll(AbstractEval.refine(s, a.cond(), true));
+		case Stmt.Assert a -> out.add(s);
 		case Stmt.Let l -> {
 			for (AState x : AbstractEval.concretizeCopy(s, l.value())) {
 				AState c = x.copy();
@@ -101,18 +156,14 @@ final class ThreadExplorer {
 				if (from != null) {
 					c.aliases.put(l.temp().name(), AbstractEval.name(from, x));
 				}
-				next.accept(c);
+				out.add(c);
 			}
 		}
 		case Stmt.If f -> {
-			for (AState yes : AbstractEval.refine(s, f.cond(), true)) {
-				exec(f.then(), 0, yes, next, emit);
-			}
-			for (AState no : AbstractEval.refine(s, f.cond(), false)) {
-				exec(f.otherwise(), 0, no, next, emit);
-			}
+			out.addAll(run(f.then(), AbstractEval.refine(s, f.cond(), true), emit));
+			out.addAll(run(f.otherwise(), AbstractEval.refine(s, f.cond(), false), emit));
 		}
-		case Stmt.Either e -> e.branches().forEach(b -> exec(b, 0, s, next, emit));
+		case Stmt.Either e -> e.branches().forEach(b -> out.addAll(run(b, List.of(s), emit)));
 		case Stmt.Pick p -> {
 			AState c = s.copy();
 			Integer lo = AbstractEval.intOf(AbstractEval.eval(p.lo(), s));
@@ -120,7 +171,7 @@ final class ThreadExplorer {
 			Type t = lo != null && hi != null && lo <= hi ? new Type.Range(lo, hi) : p.bound().type();
 			c.temps.put(p.bound().name(), AValue.unknown(t));
 			for (AState r : p.cond() == null ? List.of(c) : AbstractEval.refine(c, p.cond(), true)) {
-				next.accept(p.target() == null ? r : assign(p.target(), r.temps.get(p.bound().name()), r));
+				out.add(p.target() == null ? r : assign(p.target(), null, r.temps.get(p.bound().name()), r));
 			}
 		}
 		case Stmt.Goto g -> {
@@ -133,8 +184,9 @@ final class ThreadExplorer {
 			c.pc = 0;
 			emit.accept(c);
 		}
-		case Stmt.Mark m -> effects.apply(m, s).forEach(next);
+		case Stmt.Mark m -> out.addAll(effects.apply(m, s));
 		}
+		return out;
 	}
 
 	/** Locals no later step reads are forgotten (they are what the kernel's compiler would reuse the register of). */
@@ -179,8 +231,12 @@ final class ThreadExplorer {
 		return access.substring(0, i);
 	}
 
-	/** An assignment to a local or temp; one to shared state is forgotten (it is unknown when read anyway). */
-	private static AState assign(Expr target, AValue value, AState s) {
+	/**
+	 * An assignment to a local or temp; one to shared state is forgotten (it is unknown when read anyway). A copy of
+	 * a pointer (a callee's 'return p' into its caller's local) carries what was established about it: its *_nolock
+	 * map and whether it was rechecked.
+	 */
+	private static AState assign(Expr target, Expr source, AValue value, AState s) {
 		// an unknown takes the type of where it is stored (an int result into a 0..N_SPINLOCKS local can be split)
 		AValue v = value instanceof AValue.Unknown u && finite(target.type())
 				? new AValue.Unknown(target.type(), u.excluded()) : value;
@@ -197,10 +253,28 @@ final class ThreadExplorer {
 		} else {
 			AbstractEval.set(c, a, v);
 		}
+		pointerFacts(source, s, "@" + AbstractEval.name(a, c), c);
 		String prefix = a.root();
 		c.provenance.keySet().removeIf(k -> k.equals(prefix) || k.startsWith(prefix + ".") || k.startsWith(prefix + "["));
 		c.notNone.removeIf(k -> k.equals(prefix) || k.startsWith(prefix + ".") || k.startsWith(prefix + "["));
 		return c;
+	}
+
+	private static void pointerFacts(Expr source, AState before, String to, AState c) {
+		c.nolock.remove(to);
+		c.verified.remove(to);
+		AbstractEval.Access f = source == null ? null : AbstractEval.access(source, before);
+		if (f == null) {
+			return;
+		}
+		String from = "@" + AbstractEval.name(f, before);
+		AState.Nolock n = before.nolock.get(from);
+		if (n != null) {
+			c.nolock.put(to, n);
+		}
+		if (before.verified.contains(from)) {
+			c.verified.add(to);
+		}
 	}
 
 	private static boolean finite(ptlock.ir.Type t) {

@@ -20,6 +20,26 @@ final class Coverage {
 	private Coverage() {
 	}
 
+	/**
+	 * The paths and primitives that a path of the spec (with its includes) calls: those are checked inside their
+	 * callers, which hold what they rely on (adjust_pte() runs with make_coherent()'s ptl held), not alone.
+	 */
+	static Set<String> calledByPaths(List<Model> models) {
+		Set<String> called = new HashSet<>();
+		for (Model m : models) {
+			for (EObject e : m.getElements()) {
+				if (e instanceof ptlock.lang.ptlock.Path p) {
+					p.eAllContents().forEachRemaining(x -> {
+						if (x instanceof CallExpr c && !c.getName().equals(p.getName())) {
+							called.add(c.getName());
+						}
+					});
+				}
+			}
+		}
+		return called;
+	}
+
 	static Set<String> reachedByScenarios(Model model, List<Model> models) {
 		SymbolTable symbols = SymbolTable.of(models, new Problems());
 		Set<String> reached = new HashSet<>();

@@ -62,8 +62,9 @@ public class PtlockValidator extends AbstractPtlockValidator {
 			report(new NameCheck().check(model, models), model, reported);
 		}
 		// the static locking rules: the scenarios' threads above; the paths of this file that no scenario here
-		// runs are checked alone, at every patch level, their parameters unknown
-		Set<String> covered = Coverage.reachedByScenarios(model, models);
+		// runs and no path calls are checked alone, at every patch level, their parameters unknown
+		Set<String> covered = new HashSet<>(Coverage.reachedByScenarios(model, models));
+		covered.addAll(Coverage.calledByPaths(models));
 		List<Set<String>> levels = LockingRules.patchLevels(models);
 		for (Element e : model.getElements()) {
 			if (e instanceof ptlock.lang.ptlock.Path p && !covered.contains(p.getName())) {
