@@ -225,14 +225,15 @@ public class PtlockEditorFeaturesTest extends SeedWorkspaceTest {
 				null);
 		UiWait.until(() -> problems(broken) == 0, 30_000, "the marker to go once the file is fixed");
 
-		// renaming a path in mm.ptl breaks the specs that include it, though they were not touched
-		IFile mm = project.getFile("specs/seed/mm.ptl");
-		String mmText = new String(readAll(mm), StandardCharsets.UTF_8);
-		mm.setContents(new ByteArrayInputStream(mmText.replace("path handle_pte_fault(", "path handle_fault(")
+		// renaming a path in paths.ptl breaks the specs that include it, though they were not touched
+		IFile paths = project.getFile("specs/seed/paths.ptl");
+		String pathsText = new String(readAll(paths), StandardCharsets.UTF_8);
+		assertTrue(pathsText.contains("path handle_pte_fault("), "retract_vs_fault's fault path is in paths.ptl");
+		paths.setContents(new ByteArrayInputStream(pathsText.replace("path handle_pte_fault(", "path handle_fault(")
 				.getBytes(StandardCharsets.UTF_8)), IResource.FORCE, null);
 		UiWait.until(() -> problems(spec) > 0, 60_000, "an unknown-name marker on retract_vs_fault.ptl");
-		mm.setContents(new ByteArrayInputStream(mmText.getBytes(StandardCharsets.UTF_8)), IResource.FORCE, null);
-		UiWait.until(() -> problems(spec) == 0, 60_000, "the marker to go once mm.ptl is restored");
+		paths.setContents(new ByteArrayInputStream(pathsText.getBytes(StandardCharsets.UTF_8)), IResource.FORCE, null);
+		UiWait.until(() -> problems(spec) == 0, 60_000, "the marker to go once paths.ptl is restored");
 	}
 
 	private static byte[] readAll(IFile f) throws CoreException {

@@ -24,11 +24,22 @@ final class Specs {
 		return Path.of(a.positional.get(0));
 	}
 
+	private static boolean sameFile(Issue i, Path file) {
+		try {
+			return i.file() == null || Path.of(i.file()).toAbsolutePath().normalize()
+					.equals(file.toAbsolutePath().normalize());
+		} catch (java.nio.file.InvalidPathException e) {
+			return true;
+		}
+	}
+
 	/** The lowered scenarios (all, or the one named), or null after printing the errors. */
 	List<Program> programs(Path file, String scenario, PrintStream err, boolean warnings) {
 		LoadedSpec spec = loader.load(file);
 		for (Issue i : spec.issues()) {
-			if (i.severity() == Issue.Severity.ERROR || warnings) {
+			// an included file's own warnings (its paths checked alone) are that file's: shown when it is checked;
+			// what a scenario here runs of it is reported on the scenario's thread line, in this file
+			if (i.severity() == Issue.Severity.ERROR || (warnings && sameFile(i, file))) {
 				err.println(i);
 			}
 		}
