@@ -36,6 +36,9 @@ public final class Main {
 			""";
 
 	public static void main(String[] argv) {
+		// Xtext's bundled log4j.properties logs a failing validator (an OutOfMemoryError) with its stack trace on the
+		// console; the failure reaches the user as a located error instead (Specs)
+		org.apache.log4j.LogManager.getRootLogger().setLevel(org.apache.log4j.Level.OFF);
 		System.exit(run(Arrays.asList(argv), System.out, System.err).code);
 	}
 

@@ -40,7 +40,10 @@ final class Specs {
 			// an included file's own warnings (its paths checked alone) are that file's: shown when it is checked;
 			// what a scenario here runs of it is reported on the scenario's thread line, in this file
 			if (i.severity() == Issue.Severity.ERROR || (warnings && sameFile(i, file))) {
-				err.println(i);
+				err.println(i.message().startsWith("Error executing EValidator") ? new Issue(i.severity(), i.code(),
+						i.file(), i.line(), i.column(), i.offset(), i.length(), "the validator failed on this file (out"
+								+ " of memory, or an internal error): nothing was checked; try a larger heap,"
+								+ " JAVA_TOOL_OPTIONS=-Xmx8g") : i);
 			}
 		}
 		if (spec.hasErrors() || spec.main() == null) {
