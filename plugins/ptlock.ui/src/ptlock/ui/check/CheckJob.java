@@ -102,7 +102,8 @@ public final class CheckJob extends Job {
 	}
 
 	private LoadedSpec load() {
-		LoadedSpec spec = PtlockUiPlugin.services().loader().load(request.spec());
+		// verdicts need the errors only: the editor shows the static rules' warnings
+		LoadedSpec spec = PtlockUiPlugin.services().loader().withoutStaticRules().load(request.spec());
 		if (spec.hasErrors() || spec.main() == null) {
 			StringBuilder sb = new StringBuilder();
 			spec.issues().stream().filter(i -> i.severity() == Issue.Severity.ERROR).forEach(i -> sb.append(i).append('\n'));

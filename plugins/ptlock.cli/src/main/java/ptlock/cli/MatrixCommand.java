@@ -32,7 +32,7 @@ final class MatrixCommand {
 
 	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
 		Path file = Specs.onlySpec(a, "matrix");
-		LoadedSpec spec = new SpecLoader().load(file);
+		LoadedSpec spec = new SpecLoader().withoutStaticRules().load(file);
 		spec.issues().stream().filter(i -> i.severity() == Issue.Severity.ERROR).forEach(err::println);
 		if (spec.hasErrors() || spec.main() == null) {
 			return ExitCode.SPEC_ERROR;
@@ -73,6 +73,8 @@ final class MatrixCommand {
 		out.println("series " + series.get(0).getName() + " (" + String.join(" ", order) + ") x architectures: "
 				+ name);
 		out.print(MatrixReport.text(m));
+		out.printf("%d cells, %d distinct models checked (cells whose lowered model is the same share a check), %.1f s%n",
+				m.rows.size() * archs.size(), m.modelsChecked, (System.nanoTime() - start) / 1e9);
 		out.println("abbreviations: each violated property by the initials of its words (no_use_after_free: nuaf)");
 		out.println("what each patch changes in the model:");
 		m.changes.forEach((p, c) -> out.println("  " + p + ": " + (c.isEmpty() ? "-" : String.join("; ", c))));

@@ -33,9 +33,25 @@ public final class SpecLoader {
 		this(new PtlockStandaloneSetup().createInjectorAndDoEMFRegistration());
 	}
 
+	private final CheckMode mode;
+
 	public SpecLoader(Injector injector) {
-		this.resourceSets = injector.getProvider(ResourceSet.class);
-		this.validator = injector.getInstance(IResourceValidator.class);
+		this(injector.getProvider(ResourceSet.class), injector.getInstance(IResourceValidator.class), CheckMode.ALL);
+	}
+
+	private SpecLoader(Provider<ResourceSet> resourceSets, IResourceValidator validator,
+			CheckMode mode) {
+		this.resourceSets = resourceSets;
+		this.validator = validator;
+		this.mode = mode;
+	}
+
+	/**
+	 * A loader that leaves out the expensive checks (the static locking rules, seconds on the seed specs): for
+	 * commands that want verdicts, such as the matrix. Errors are all still found.
+	 */
+	public SpecLoader withoutStaticRules() {
+		return new SpecLoader(resourceSets, validator, CheckMode.NORMAL_AND_FAST);
 	}
 
 	/** Loads a file and everything it includes, validating all of them. */
@@ -90,7 +106,7 @@ public final class SpecLoader {
 	private List<Issue> validate(Resource res) {
 		String name = res.getURI().isFile() ? relative(res.getURI().toFileString()) : res.getURI().toString();
 		List<Issue> issues = new ArrayList<>();
-		for (org.eclipse.xtext.validation.Issue i : validator.validate(res, CheckMode.ALL, CancelIndicator.NullImpl)) {
+		for (org.eclipse.xtext.validation.Issue i : validator.validate(res, mode, CancelIndicator.NullImpl)) {
 			if (i.getSeverity() != Severity.ERROR && i.getSeverity() != Severity.WARNING) {
 				continue;
 			}

@@ -56,6 +56,8 @@ public final class Matrix {
 	public final List<String> archs;
 	public final List<String> rows = new ArrayList<>();
 	public final Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
+	/** how many cells were checked; the others lowered to a model already checked in another cell */
+	public int modelsChecked;
 	/** what each patch changes in the model ({@link PatchChanges}), for the reports */
 	public final Map<String, List<String>> changes = new LinkedHashMap<>();
 
@@ -94,6 +96,12 @@ public final class Matrix {
 		return on.isEmpty() || on.contains(arch);
 	}
 
+	/** The program without the names of its cell, which do not change its meaning (the key of a checked model). */
+	static Program cellFree(Program p) {
+		return new Program(p.spec(), p.scenario(), null, null, p.doc(), p.loc(), p.globals(), p.init(), p.threads(),
+				p.properties(), p.expectations(), p.ignored());
+	}
+
 	/** The patch names of a series, in its order. */
 	public static List<String> patches(Series s) {
 		return s.getPatches().stream().map(Patch::getName).toList();
@@ -113,6 +121,9 @@ public final class Matrix {
 		}
 		int total = (order.size() + 1) * archs.size();
 		int done = 0;
+		// A patch that changes only paths a scenario does not run, or two architectures whose attributes the
+		// scenario does not read, give the same lowered program: its verdicts are the same, so it is checked once.
+		Map<Program, CheckResult> checked = new java.util.HashMap<>();
 		for (int k = 0; k <= order.size() && !cancelled.getAsBoolean(); k++) {
 			Set<String> applied = new LinkedHashSet<>(order.subList(0, k));
 			String level = k == 0 ? "none" : order.get(k - 1);
@@ -127,7 +138,12 @@ public final class Matrix {
 					if (!r.ok()) {
 						throw new IllegalStateException("scenario " + s.getName() + " cannot be lowered on " + arch);
 					}
-					CheckResult c = checker.apply(r.program());
+					CheckResult c = checked.get(cellFree(r.program()));
+					if (c == null) {
+						c = checker.apply(r.program());
+						checked.put(cellFree(r.program()), c);
+						m.modelsChecked++;
+					}
 					for (PropertyResult p : c.properties()) {
 						if (p.verdict() == Verdict.VIOLATED) {
 							violations.add(new Violation(s.getName(), p.property(), r.program(), p));

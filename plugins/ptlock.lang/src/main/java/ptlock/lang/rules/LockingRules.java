@@ -22,6 +22,8 @@ public final class LockingRules {
 	private final Findings findings = new Findings();
 	private final Map<String, List<SourceLoc>> order = new LinkedHashMap<>();
 	private final Set<List<Object>> alone = new java.util.HashSet<>();
+	/** the threads of scenarios already followed, with what was stable for them: the same again finds the same */
+	private final Set<List<Object>> followed = new java.util.HashSet<>();
 	private final Set<String> stableAlone;
 
 	/** Rules for scenarios only (a path checked alone then knows no shared variable to be constant). */
@@ -42,6 +44,10 @@ public final class LockingRules {
 	public LockingRules check(Program p) {
 		Set<String> stable = StableGlobals.of(p);
 		for (ThreadIr t : p.threads()) {
+			// a scenario on several architectures often lowers a thread the same on each of them
+			if (!followed.add(List.of(t.name(), t.locals(), t.steps(), t.entry(), Set.copyOf(stable)))) {
+				continue;
+			}
 			findings.thread = t.name();
 			explorer.explore(t, stable);
 		}

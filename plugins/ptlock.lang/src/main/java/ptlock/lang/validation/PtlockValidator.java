@@ -46,23 +46,37 @@ public class PtlockValidator extends AbstractPtlockValidator {
 		List<Model> models = Includes.closure(model);
 		Set<String> reported = new HashSet<>();
 		boolean anyScenario = false;
-		LockingRules rules = new LockingRules(ptlock.lang.rules.StableGlobals.of(models));
 		for (Element e : model.getElements()) {
 			if (e instanceof Scenario s) {
 				anyScenario = true;
 				for (Lowering.Result r : new Lowering().lower(models, s)) {
 					report(r.diagnostics(), s, reported);
-					if (r.ok()) {
-						rules.check(r.program());
-					}
 				}
 			}
 		}
 		if (!anyScenario) {
 			report(new NameCheck().check(model, models), model, reported);
 		}
-		// the static locking rules: the scenarios' threads above; the paths of this file that no scenario here
-		// runs and no path calls are checked alone, at every patch level, their parameters unknown
+	}
+
+	/**
+	 * The static locking rules: the scenarios' threads, and the paths of this file that no scenario here runs and
+	 * no path calls, alone, at every patch level, their parameters unknown. Expensive (seconds on the seed specs):
+	 * the editor runs them on save, the CLI's check on every run; a verdict matrix leaves them out.
+	 */
+	@Check(CheckType.EXPENSIVE)
+	public void checkLockingRules(Model model) {
+		List<Model> models = Includes.closure(model);
+		LockingRules rules = new LockingRules(ptlock.lang.rules.StableGlobals.of(models));
+		for (Element e : model.getElements()) {
+			if (e instanceof Scenario s) {
+				for (Lowering.Result r : new Lowering().lower(models, s)) {
+					if (r.ok()) {
+						rules.check(r.program());
+					}
+				}
+			}
+		}
 		Set<String> covered = new HashSet<>(Coverage.reachedByScenarios(model, models));
 		covered.addAll(Coverage.calledByPaths(models));
 		List<Set<String>> levels = LockingRules.patchLevels(models);
