@@ -54,11 +54,11 @@ public class PtlockEditorFeaturesTest extends SeedWorkspaceTest {
 	}
 
 	@Test
-	public void ctrlClickOnAPrimitiveOpensItsDeclarationInThePrelude() throws PartInitException {
+	public void ctrlClickOnAPrimitiveOpensItsDeclarationInTheLibrary() throws PartInitException {
 		assertTrue(Arrays.stream(EditorsUI.getHyperlinkDetectorRegistry().getHyperlinkDetectorDescriptors())
 				.map(HyperlinkDetectorDescriptor::getId).anyMatch("ptlock.ui.declarations"::equals),
 				"the detector is registered for the Generic Editor");
-		IEditorPart editor = IDE.openEditor(page(), project.getFile("specs/seed/mm.ptl"));
+		IEditorPart editor = IDE.openEditor(page(), project.getFile("specs/seed/paths.ptl"));
 		ITextViewer v = viewer(editor);
 		int call = v.getDocument().get().indexOf("pte_offset_map_nolock(");
 		IHyperlink[] links = new PtlockHyperlinkDetector().detectHyperlinks(v, new Region(call + 3, 0), false);
@@ -66,15 +66,15 @@ public class PtlockEditorFeaturesTest extends SeedWorkspaceTest {
 		assertEquals(call, links[0].getHyperlinkRegion().getOffset());
 		links[0].open();
 		UiWait.settle(300);
-		IEditorPart prelude = page().getActiveEditor();
-		assertEquals("prelude.ptl", prelude.getEditorInput().getName());
-		ITextSelection sel = (ITextSelection) prelude.getAdapter(ITextEditor.class).getSelectionProvider().getSelection();
+		IEditorPart lib = page().getActiveEditor();
+		assertEquals("pgtable.ptl", lib.getEditorInput().getName());
+		ITextSelection sel = (ITextSelection) lib.getAdapter(ITextEditor.class).getSelectionProvider().getSelection();
 		assertEquals("pte_offset_map_nolock", sel.getText());
 	}
 
 	@Test
 	public void semanticHighlightingColoursPathsPrimitivesLocksAndProperties() throws PartInitException {
-		IEditorPart editor = IDE.openEditor(page(), project.getFile("specs/seed/mm.ptl"));
+		IEditorPart editor = IDE.openEditor(page(), project.getFile("specs/seed/paths.ptl"));
 		org.eclipse.swt.custom.StyledText text = viewer(editor).getTextWidget();
 		String doc = text.getText();
 		int path = doc.indexOf("path handle_pte_fault") + "path ".length();
@@ -119,11 +119,11 @@ public class PtlockEditorFeaturesTest extends SeedWorkspaceTest {
 
 	@Test
 	public void theEditorFoldsPathsAndBlocks() throws PartInitException {
-		IEditorPart editor = IDE.openEditor(page(), project.getFile("specs/seed/mm.ptl"));
+		IEditorPart editor = IDE.openEditor(page(), project.getFile("specs/seed/paths.ptl"));
 		ITextViewer v = viewer(editor);
 		assertTrue(v instanceof ProjectionViewer, "the Generic Editor folds through a projection viewer");
 		ProjectionViewer pv = (ProjectionViewer) v;
-		UiWait.until(() -> count(pv) >= 5, 20_000, "folding regions of mm.ptl's paths");
+		UiWait.until(() -> count(pv) >= 5, 20_000, "folding regions of paths.ptl's paths");
 	}
 
 	private static int count(ProjectionViewer pv) {

@@ -25,7 +25,7 @@ import ptlock.tlc.TraceReplay;
  */
 final class ConformCommand {
 	static final Set<String> FLAGS = Set.of("matrix");
-	static final Set<String> VALUED = Set.of("scenario", "out");
+	static final Set<String> VALUED = Set.of("scenario", "out", "heap");
 
 	/** One scenario's comparison: a list of disagreements (empty: conformant). */
 	record Report(Program program, long simStates, long tlcStates, List<String> disagreements) {
@@ -50,9 +50,10 @@ final class ConformCommand {
 		}
 		Path work = Path.of(a.value("out", "ptlock-out"));
 		Files.createDirectories(work);
+		int heap = a.intValue("heap", 1024);
 		ExitCode code = ExitCode.OK;
 		for (Program p : programs) {
-			Report r = compare(p, work);
+			Report r = compare(p, work, heap);
 			out.printf("%-45s states sim %6d tlc %6d  %s%n", p.title() + (p.patch() == null ? "" : " after " + p.patch()),
 					r.simStates(), r.tlcStates(),
 					r.disagreements().isEmpty() ? "conformant" : "NOT CONFORMANT");
@@ -68,7 +69,7 @@ final class ConformCommand {
 
 	/** Every cell of the spec's series matrix (every prefix x every architecture x every scenario), lowered. */
 	private static List<Program> matrixCells(Path file, PrintStream err) {
-		ptlock.lang.load.LoadedSpec spec = new ptlock.lang.load.SpecLoader().load(file);
+		ptlock.lang.load.LoadedSpec spec = new ptlock.lang.load.SpecLoader().withoutStaticRules().load(file);
 		if (spec.hasErrors() || spec.main() == null) {
 			spec.issues().forEach(err::println);
 			return null;
@@ -83,6 +84,7 @@ final class ConformCommand {
 			}
 		}
 		List<Program> out = new ArrayList<>();
+		java.util.Set<Program> seen = new java.util.HashSet<>();
 		for (int k = 0; k <= patches.size(); k++) {
 			java.util.Set<String> applied = new java.util.LinkedHashSet<>(patches.subList(0, k));
 			String level = k == 0 ? "none" : patches.get(k - 1);
@@ -93,7 +95,10 @@ final class ConformCommand {
 					if (!r.ok()) {
 						return null;
 					}
-					out.add(r.program());
+					// cells with the same lowered model (ptlock matrix checks those once too) are compared once
+					if (seen.add(ptlock.lang.matrix.Matrix.cellFree(r.program()))) {
+						out.add(r.program());
+					}
 				}
 			}
 		}
@@ -101,7 +106,12 @@ final class ConformCommand {
 	}
 
 	Report compare(Program p, Path work) {
-		CheckOptions options = new CheckOptions(work, 1, 1024, 0, new AtomicBoolean(), ProgressListener.NONE);
+		return compare(p, work, 1024);
+	}
+
+	/** @param heapMb TLC's heap (the four-thread seed scenarios with an RCU daemon need about 4000) */
+	Report compare(Program p, Path work, int heapMb) {
+		CheckOptions options = new CheckOptions(work, 1, heapMb, 0, new AtomicBoolean(), ProgressListener.NONE);
 		SimChecker sim = new SimChecker(mutation);
 		TlcChecker tlc = new TlcChecker();
 		List<String> problems = new ArrayList<>();

@@ -14,7 +14,7 @@ public final class Main {
 			      model-check each scenario (default engine: the simulator; tlc: TLC; both: each confirms the other);
 			      print every property's verdict, whether it is the one the spec expects, and counterexamples as
 			      races (one column per CPU)
-			  conform SPEC.ptl [--scenario NAME | --matrix] [--out DIR]
+			  conform SPEC.ptl [--scenario NAME | --matrix] [--heap MB] [--out DIR]
 			      compare the simulator with TLC: state counts, verdicts, and each other's counterexamples
 			      (--matrix: in every cell of the spec's series matrix)
 			  matrix SPEC.ptl [--order p01,p02,...] [--archs a,b] [--json FILE] [--html FILE] [--quiet]

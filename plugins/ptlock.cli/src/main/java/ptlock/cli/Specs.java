@@ -33,9 +33,12 @@ final class Specs {
 		}
 	}
 
-	/** The lowered scenarios (all, or the one named), or null after printing the errors. */
+	/**
+	 * The lowered scenarios (all, or the one named), or null after printing the errors. Without warnings the static
+	 * locking rules (warnings only, seconds on the seed specs) are not run.
+	 */
 	List<Program> programs(Path file, String scenario, PrintStream err, boolean warnings) {
-		LoadedSpec spec = loader.load(file);
+		LoadedSpec spec = (warnings ? loader : loader.withoutStaticRules()).load(file);
 		for (Issue i : spec.issues()) {
 			// an included file's own warnings (its paths checked alone) are that file's: shown when it is checked;
 			// what a scenario here runs of it is reported on the scenario's thread line, in this file

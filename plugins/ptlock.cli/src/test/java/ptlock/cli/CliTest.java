@@ -142,6 +142,71 @@ class CliTest {
 	}
 
 	@Test
+	void aForLoopInsideAStepRunsEachIterationOnce() throws IOException {
+		// a counter over y[1..3] with y[1] and y[3] set counts 2; the lowering once ran iteration k of a step's
+		// 'for' k times (each iteration went on with the rest of the loop, and then the loop went on again), which
+		// both engines shared, so only a test of the count itself shows it
+		Path f = CliRun.write(dir, "loop.ptl", """
+				spec loop;
+				include "prelude.ptl";
+				const N_SLOTS = 1;
+				const N_TABLES = 1;
+				const MAX_GEN = 1;
+				property counted "the loop counted each set flag once";
+				var x: 0..20;
+				var y: bool[3];
+				init {
+					y[1] = true;
+					y[3] = true;
+				}
+				path count() {
+					atomic "for (c in 1..3) if (y[c]) x++;" {
+						for (c in 1..3) {
+							if (y[c])
+								x = x + 1;
+						}
+					}
+					assert(x == 2) as counted;
+				}
+				scenario s {
+					thread cpu0 = count();
+					expect others holds;
+				}
+				""");
+		CliRun r = CliRun.of("check", f.toString(), "--engine", "both", "--quiet", "--out", dir.toString());
+		assertEquals(ExitCode.OK, r.code(), r.out() + r.err());
+	}
+
+	@Test
+	void aThreadWithNoStepIsDoneOnBothEngines() throws IOException {
+		// a path that folds away entirely (tlb_remove_table_sync_one() without RCU table freeing is an empty inline)
+		// is a thread that has finished: TLC once started it at a pc with no action and reported a deadlock
+		Path f = CliRun.write(dir, "empty.ptl", """
+				spec empty;
+				include "prelude.ptl";
+				const N_SLOTS = 1;
+				const N_TABLES = 1;
+				const MAX_GEN = 1;
+				const ON = 0;
+				path maybe() {
+					if (ON == 1)
+						pmd[1] = 0;
+				}
+				path other() {
+					pmd[1] = 1;
+				}
+				scenario s {
+					thread cpu0 = maybe();
+					thread cpu1 = other();
+					expect others holds;
+				}
+				""");
+		CliRun r = CliRun.of("check", f.toString(), "--engine", "both", "--quiet", "--out", dir.toString());
+		assertEquals(ExitCode.OK, r.code(), r.out() + r.err());
+		assertTrue(r.out().contains("all as expected"), r.out());
+	}
+
+	@Test
 	void aModelWithNoValueIsACheckerFailureOnBothEngines() throws IOException {
 		// pte[pmd[1]] with pmd[1] == 0: table 0 is outside pte's 1..N_TABLES
 		Path f = CliRun.write(dir, "outside.ptl", """

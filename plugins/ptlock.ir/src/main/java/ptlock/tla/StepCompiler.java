@@ -146,13 +146,32 @@ final class StepCompiler {
 	 * the disjuncts per if: an if in an unrolled loop (flush_tlb_range() over the CPUs) grows exponentially.
 	 */
 	private SymState merged(String c, Stmt.If f, SymState s) {
-		SymState yes = only(f.then(), s);
-		SymState no = only(f.otherwise(), s);
-		SymState t = s.copy();
+		// the value before the if appears in both arms ('IF c THEN [v EXCEPT ...] ELSE v'): a long one is named by a
+		// LET first, or k ifs in a row (an unrolled loop) would write it 2^k times
+		SymState base = s.copy();
+		java.util.Set<Var> written = new java.util.LinkedHashSet<>(only(f.then(), s).values.keySet());
+		written.addAll(only(f.otherwise(), s).values.keySet());
+		for (Var v : written) {
+			String before = s.values.getOrDefault(v, v.name());
+			if (before.length() > LET_ABOVE) {
+				String name = "let_" + (++binderCounter);
+				base.binders.add(LET + name + " == " + before);
+				base.values.put(v, name);
+			}
+		}
+		SymState yes = only(f.then(), base);
+		SymState no = only(f.otherwise(), base);
+		SymState t = base.copy();
+		// definitions made inside the arms name values over the state before the step: hoisting them is harmless
+		for (SymState arm : List.of(yes, no)) {
+			for (String b : arm.binders.subList(base.binders.size(), arm.binders.size())) {
+				t.binders.add(b);
+			}
+		}
 		java.util.Set<Var> vars = new java.util.LinkedHashSet<>(yes.values.keySet());
 		vars.addAll(no.values.keySet());
 		for (Var v : vars) {
-			String before = s.values.getOrDefault(v, v.name());
+			String before = base.values.getOrDefault(v, v.name());
 			t.values.put(v, choose(c, yes.values.getOrDefault(v, before), no.values.getOrDefault(v, before)));
 		}
 		java.util.Set<ptlock.ir.Temp> temps = new java.util.LinkedHashSet<>(yes.temps.keySet());
@@ -164,6 +183,12 @@ final class StepCompiler {
 		}
 		return t;
 	}
+
+	/** Values longer than this (characters of TLA+) that a merged if would repeat get a LET name. */
+	private static final int LET_ABOVE = 40;
+
+	/** The prefix of a LET definition among {@link SymState#binders}. */
+	static final String LET = "LET ";
 
 	private static String choose(String c, String yes, String no) {
 		return yes.equals(no) ? yes : "(IF " + c + " THEN " + yes + " ELSE " + no + ")";

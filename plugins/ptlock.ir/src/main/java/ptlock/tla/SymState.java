@@ -17,6 +17,10 @@ final class SymState {
 	final Map<Var, String> values = new LinkedHashMap<>();
 	final Map<Temp, String> temps = new LinkedHashMap<>();
 	final List<String> guards = new ArrayList<>();
+	/**
+	 * What the path's conjuncts are nested in, outermost first: existential binders of picks ("k1 \\in 1..3") and
+	 * LET definitions of values that a merged if would otherwise write twice ("LET l2 == ..."), in program order.
+	 */
 	final List<String> binders = new ArrayList<>();
 	/** property name -> conditions that must hold (one per assert on this path) */
 	final Map<String, List<String>> asserts = new LinkedHashMap<>();

@@ -149,7 +149,9 @@ public final class TlaGenerator {
 			}
 		}
 		for (ThreadIr t : p.threads()) {
-			s.values.put(t.pc(), "\"" + TlaNames.pcValue(t.entry()) + "\"");
+			// a thread with no step (its path folded away: an empty inline on this architecture) starts Done, as in
+			// the simulator (Search.initialState); "s0" has no action and TLC saw a deadlock
+			s.values.put(t.pc(), "\"" + (t.entry() == 0 ? TlaNames.DONE : TlaNames.pcValue(t.entry())) + "\"");
 		}
 		List<SymState> paths = new StepCompiler(Set.of()).paths(p.init(), s);
 		if (paths.size() != 1 || !paths.get(0).guards.isEmpty()) {
@@ -157,6 +159,10 @@ public final class TlaGenerator {
 		}
 		SymState done = paths.get(0);
 		StringBuilder sb = new StringBuilder("Init ==\n");
+		for (String b : done.binders) {
+			// only LETs: an init block has no pick (it is deterministic)
+			sb.append("    ").append(b).append(" IN\n");
+		}
 		for (Var v : vars) {
 			sb.append("    /\\ ").append(v.name()).append(" = ").append(done.values.get(v)).append('\n');
 		}
@@ -182,9 +188,15 @@ public final class TlaGenerator {
 	private static String disjunct(ThreadIr t, Step step, SymState path, List<Var> vars, List<String> flags) {
 		StringBuilder sb = new StringBuilder();
 		String indent = "    ";
-		if (!path.binders.isEmpty()) {
-			sb.append(indent).append("\\E ").append(String.join(", ", path.binders)).append(" :\n");
-			indent = "        ";
+		// the binders of picks and the LETs of merged ifs, in program order (a LET may use a binder, and a later
+		// pick's range a LET)
+		for (String b : path.binders) {
+			if (b.startsWith(StepCompiler.LET)) {
+				sb.append(indent).append(b).append(" IN\n");
+			} else {
+				sb.append(indent).append("\\E ").append(b).append(" :\n");
+			}
+			indent += "    ";
 		}
 		sb.append(indent).append("/\\ ").append(t.pc().name()).append(" = \"").append(TlaNames.pcValue(step.id()))
 				.append("\"\n");

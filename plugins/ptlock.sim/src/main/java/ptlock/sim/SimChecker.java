@@ -97,7 +97,7 @@ public final class SimChecker {
 		StepExecutor exec = new StepExecutor(layout, mutation);
 		Search search = new Search(program, layout, exec, List.of(), false);
 		int[] s = search.initialState();
-		if (!same(Values.render(layout, s), trace.steps().get(0).values())) {
+		if (trace.steps().isEmpty() || !same(Values.render(layout, s), trace.steps().get(0).values())) {
 			return false;
 		}
 		for (TraceStep step : trace.steps().subList(1, trace.steps().size())) {

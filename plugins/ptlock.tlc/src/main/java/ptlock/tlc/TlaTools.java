@@ -12,9 +12,18 @@ public final class TlaTools {
 
 	/** The jar (or folder) holding tlc2.TLC, as loaded by this class loader (plain JVM or an OSGi bundle file). */
 	public static Path location() {
-		CodeSource cs = tlc2.TLC.class.getProtectionDomain().getCodeSource();
+		return locationOf(tlc2.TLC.class);
+	}
+
+	/** The jar (or folder) holding ptlock's own main class of the forked TLC JVM ({@link TlcChildMain}). */
+	static Path childMainLocation() {
+		return locationOf(TlcChildMain.class);
+	}
+
+	private static Path locationOf(Class<?> c) {
+		CodeSource cs = c.getProtectionDomain().getCodeSource();
 		if (cs == null || cs.getLocation() == null) {
-			throw new IllegalStateException("cannot locate the TLA+ tools (tlc2.TLC has no code source)");
+			throw new IllegalStateException("cannot locate the TLA+ tools (" + c.getName() + " has no code source)");
 		}
 		try {
 			String url = cs.getLocation().toString();

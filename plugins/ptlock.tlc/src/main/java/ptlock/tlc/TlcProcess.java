@@ -1,6 +1,7 @@
 package ptlock.tlc;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -19,21 +20,22 @@ final class TlcProcess {
 	TlcRun run(Path dir, String module, boolean checkDeadlock, CheckOptions options, Consumer<ToolMessage> live)
 			throws IOException, InterruptedException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		Path tools;
+		String classPath;
 		try {
-			tools = TlaTools.location();
+			classPath = TlaTools.location() + File.pathSeparator + TlaTools.childMainLocation();
 		} catch (IllegalStateException e) {
 			// reported as a checker failure (exit code 3), not a crash
 			throw new IOException(e.getMessage(), e);
 		}
 		List<String> cmd = new ArrayList<>(List.of(java.toString(), "-XX:+UseParallelGC", "-Xmx" + options.heapMb() + "m",
-				"-Djava.io.tmpdir=" + dir, "-cp", tools.toString(), "tlc2.TLC", "-tool", "-metadir",
+				"-Djava.io.tmpdir=" + dir, "-cp", classPath, TlcChildMain.class.getName(), "-tool", "-metadir",
 				dir.resolve("states").toString(), "-workers", Integer.toString(Math.max(1, options.workers())),
 				"-config", module + ".cfg"));
 		if (!checkDeadlock) {
 			cmd.add("-deadlock");
 		}
 		cmd.add(module);
+		// stdin stays a pipe that ptlock never closes: when ptlock ends, however, TlcChildMain's watchdog ends TLC
 		Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(dir.resolve("tlc.stderr").toFile())
 				.start();
 		List<ToolMessage> messages = new ArrayList<>();

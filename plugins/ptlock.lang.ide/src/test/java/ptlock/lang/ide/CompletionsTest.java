@@ -59,7 +59,7 @@ class CompletionsTest {
 		assertFalse(p.contains("path"), p.toString());
 	}
 
-	/** Completions in a file of specs/seed, whose includes resolve (the prelude, the series, the architectures). */
+	/** Completions in a file of specs/seed, whose includes resolve (the kernel library, the series, the architectures). */
 	private static List<Completion> inSeed(String text) {
 		java.nio.file.Path root = java.nio.file.Path.of("").toAbsolutePath();
 		while (!java.nio.file.Files.isDirectory(root.resolve("specs/seed"))) {
@@ -69,7 +69,7 @@ class CompletionsTest {
 		return completions.at(uri, text, text.length());
 	}
 
-	private static final String HEAD = "spec s;\ninclude \"mm.ptl\";\ninclude \"../arch/architectures.ptl\";\n";
+	private static final String HEAD = "spec s;\ninclude \"paths.ptl\";\ninclude \"../arch/architectures.ptl\";\n";
 
 	@Test
 	void architecturesFromTheIncludedModels() {
@@ -93,13 +93,13 @@ class CompletionsTest {
 
 	@Test
 	void primitivesWithSignatureAndDocLocalsInCode() {
-		List<Completion> c = inSeed(HEAD + "path q(slot) {\n\tvar ptl: 0..N_LOCKS;\n\tpte_offset_map");
+		List<Completion> c = inSeed(HEAD + "path q(slot) {\n\tvar ptl: 0..N_SPINLOCKS;\n\tpte_offset_map");
 		Completion prim = c.stream().filter(x -> x.proposal().equals("pte_offset_map_lock")).findFirst().orElseThrow();
 		assertTrue(prim.kind().equals("primitive") && prim.description().contains("prim pte_offset_map_lock("),
 				prim.description());
-		List<Completion> locals = inSeed(HEAD + "path q(slot) {\n\tvar ptl: 0..N_LOCKS;\n\tspin_lock(");
+		List<Completion> locals = inSeed(HEAD + "path q(slot) {\n\tvar ptl: 0..N_SPINLOCKS;\n\tspin_lock(");
 		List<String> names = locals.stream().map(Completion::proposal).toList();
-		assertTrue(names.containsAll(List.of("ptl", "slot", "N_LOCKS", "pte_offset_map_lock")), names.toString());
+		assertTrue(names.containsAll(List.of("ptl", "slot", "N_SPINLOCKS", "pte_offset_map_lock")), names.toString());
 	}
 
 	@Test

@@ -12,36 +12,37 @@ import org.junit.jupiter.api.Test;
 import ptlock.lang.ide.hover.Docs;
 import ptlock.lang.load.SpecLoader;
 
-/** Hovers: a primitive used in a spec is found in the prelude it includes, with its signature and comment. */
+/** Hovers: a primitive used in a spec is found in the library file it includes, with its signature and comment. */
 class DocsTest {
 	private static Path seed() {
 		Path p = Path.of("").toAbsolutePath();
 		while (!Files.isDirectory(p.resolve("specs"))) {
 			p = p.getParent();
 		}
-		return p.resolve("specs/seed/mm.ptl");
+		return p.resolve("specs/seed/paths.ptl");
 	}
 
 	@Test
-	void primitiveFromThePrelude() throws IOException {
+	void primitiveFromTheLibrary() throws IOException {
 		String text = Files.readString(seed());
 		int at = text.indexOf("spin_lock(ptl)") + 3;
 		Docs.Doc d = new Docs(new SpecLoader(new PtlockIdeSetup().createInjectorAndDoEMFRegistration()))
 				.at(seed(), text, at).orElseThrow();
 		assertEquals("spin_lock", d.name());
 		assertEquals("atomic prim spin_lock(l)", d.signature());
-		assertTrue(d.comment().startsWith("spin_lock(): waits while another CPU"), d.comment());
+		assertTrue(d.comment().startsWith("include/linux/spinlock.h spin_lock() (v6.6): waits while another CPU"),
+				d.comment());
 		assertTrue(d.comment().endsWith("static rules: @acquires(l)"), d.comment());
-		assertEquals("prelude.ptl", d.file());
-		assertTrue(d.text().contains("(prim, prelude.ptl:"), d.text());
+		assertEquals("locks.ptl", d.file());
+		assertTrue(d.text().contains("(prim, locks.ptl:"), d.text());
 	}
 
 	@Test
 	void pathOfTheSameFileAndNothingForPunctuation() throws IOException {
 		String text = Files.readString(seed());
 		Docs docs = new Docs(new SpecLoader(new PtlockIdeSetup().createInjectorAndDoEMFRegistration()));
-		int call = text.indexOf("free_retracted(pgt)") + 2;
-		assertEquals("prim free_retracted(t)", docs.at(seed(), text, call).orElseThrow().signature());
+		int call = text.indexOf("free_retracted(pmd_pgtable") + 2;
+		assertEquals("atomic prim free_retracted(t)", docs.at(seed(), text, call).orElseThrow().signature());
 		assertTrue(docs.at(seed(), text, text.indexOf("{")).isEmpty());
 		assertEquals("", Docs.wordAt("a + b", 2));
 	}

@@ -14,7 +14,7 @@ import ptlock.lang.ide.navigation.Declarations;
 import ptlock.lang.ide.outline.OutlineItems;
 import ptlock.lang.load.SpecLoader;
 
-/** Go to definition (into the prelude, to locals, into the .xmi models) and the outline of a seed spec. */
+/** Go to definition (into the kernel library, to locals, into the .xmi models) and the outline of a seed spec. */
 class NavigationTest {
 	private static final SpecLoader LOADER = new SpecLoader();
 
@@ -33,19 +33,20 @@ class NavigationTest {
 	}
 
 	@Test
-	void aPrimitiveCallGoesToThePrelude() throws IOException {
-		Path mm = seed("mm.ptl");
+	void aPrimitiveCallGoesToTheLibrary() throws IOException {
+		Path mm = seed("paths.ptl");
 		String text = Files.readString(mm);
 		Declarations.Target t = at(mm, text, "pte_offset_map_nolock(");
-		assertEquals("prelude.ptl", t.file().getFileName().toString());
-		String prelude = Files.readString(t.file());
-		assertEquals("pte_offset_map_nolock", prelude.substring(t.offset(), t.offset() + t.length()));
-		assertEquals(prelude.substring(0, t.offset()).split("\n", -1).length, t.line());
+		assertEquals("pgtable.ptl", t.file().getFileName().toString());
+		assertEquals("lib", t.file().getParent().getFileName().toString());
+		String lib = Files.readString(t.file());
+		assertEquals("pte_offset_map_nolock", lib.substring(t.offset(), t.offset() + t.length()));
+		assertEquals(lib.substring(0, t.offset()).split("\n", -1).length, t.line());
 	}
 
 	@Test
 	void aLocalGoesToItsDeclarationInThePath() throws IOException {
-		Path mm = seed("mm.ptl");
+		Path mm = seed("paths.ptl");
 		String text = Files.readString(mm);
 		int path = text.indexOf("path handle_pte_fault(");
 		int use = text.indexOf("orig", text.indexOf("var orig", path) + 8);

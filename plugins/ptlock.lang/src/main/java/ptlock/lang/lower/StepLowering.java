@@ -191,8 +191,9 @@ final class StepLowering {
 				} else if (leaves(f)) {
 					k = iteration(f, lo, hi, env, k.next());
 				} else {
+					// each iteration alone (its Loop ends at i, or endOf() would run i+1..hi after it, and then again)
 					for (int i = lo; i <= hi; i++) {
-						out.addAll(run(iteration(f, i, hi, env, null), ret).stream().toList());
+						out.addAll(run(iteration(f, i, i, env, null), ret).stream().toList());
 					}
 					k = k.next();
 				}

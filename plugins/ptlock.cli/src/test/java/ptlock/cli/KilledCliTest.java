@@ -1,0 +1,86 @@
+package ptlock.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * ptlock killed while TLC runs, the ways a user or CI kills it: Ctrl-C (SIGINT), SIGTERM (a CI job cancelled),
+ * SIGKILL (no shutdown hook runs). In each case the forked TLC JVM must end too (issue 12: it used to run on for
+ * the rest of its check, 48 s and 1 GB after a Ctrl-C). ptlock runs in its own JVM here, as from the shell.
+ */
+class KilledCliTest {
+	@TempDir
+	Path dir;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "INT", "TERM", "KILL" })
+	void theTlcJvmEndsWithPtlock(String signal) throws IOException, InterruptedException {
+		Path f = CliRun.write(dir, "big.ptl", """
+				spec big;
+				include "prelude.ptl";
+				const N_SLOTS = 1;
+				const N_TABLES = 1;
+				const MAX_GEN = 1;
+				var count: 0..400[THREADS];
+				path counter() {
+					while (count[self] < 400)
+						count[self] = count[self] + 1;
+				}
+				scenario many_states "400^3 states: minutes of TLC" {
+					thread cpu0 = counter();
+					thread cpu1 = counter();
+					thread cpu2 = counter();
+					expect no_deadlock holds;
+				}
+				""");
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		Process ptlock = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+				Main.class.getName(), "check", f.toString(), "--engine", "tlc", "--quiet", "--out",
+				dir.resolve("out").toString()).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile())
+				.start();
+		ProcessHandle[] tlcSeen = new ProcessHandle[1];
+		try {
+			ProcessHandle tlc = awaitTlc(ptlock);
+			tlcSeen[0] = tlc;
+			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(ptlock.pid())).start();
+			assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal);
+			assertTrue(ptlock.waitFor(20, TimeUnit.SECONDS), "ptlock ended on SIG" + signal);
+			tlc.onExit().get(20, TimeUnit.SECONDS);
+			assertTrue(!tlc.isAlive(), "the TLC JVM ended with ptlock (SIG" + signal + ")");
+		} catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+			throw new AssertionError("the TLC JVM outlived ptlock killed by SIG" + signal, e);
+		} finally {
+			// never leave a JVM behind, whatever failed: the TLC child may no longer be ptlock's descendant
+			if (tlcSeen[0] != null) {
+				tlcSeen[0].destroyForcibly();
+			}
+			ptlock.descendants().forEach(ProcessHandle::destroyForcibly);
+			ptlock.destroyForcibly();
+		}
+	}
+
+	/** The TLC JVM that ptlock forks, once it runs (loading and lowering the spec come first). */
+	private static ProcessHandle awaitTlc(Process ptlock) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (System.nanoTime() < deadline) {
+			Optional<ProcessHandle> child = ptlock.descendants().filter(p -> p.info().commandLine()
+					.map(c -> c.contains("ptlock.tlc.TlcChildMain")).orElse(false)).findFirst();
+			if (child.isPresent()) {
+				Thread.sleep(1000); // let TLC get going: the kill must come while it explores
+				return child.get();
+			}
+			assertTrue(ptlock.isAlive(), "ptlock ended before it started TLC");
+			Thread.sleep(100);
+		}
+		throw new AssertionError("ptlock started no TLC JVM within 60 s: " + List.of());
+	}
+}
