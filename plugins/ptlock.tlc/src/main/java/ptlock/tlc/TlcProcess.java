@@ -28,7 +28,7 @@ final class TlcProcess {
 			throw new IOException(e.getMessage(), e);
 		}
 		List<String> cmd = new ArrayList<>(List.of(java.toString(), "-XX:+UseParallelGC", "-Xmx" + options.heapMb() + "m",
-				"-Djava.io.tmpdir=" + dir, "-cp", classPath, TlcChildMain.class.getName(), "-tool", "-metadir",
+				"-Djava.io.tmpdir=" + dir, "-cp", classPath, TlcChildMain.class.getName(), TlcChildMain.TLC_MAIN, "-tool", "-metadir",
 				dir.resolve("states").toString(), "-workers", Integer.toString(Math.max(1, options.workers())),
 				"-config", module + ".cfg"));
 		if (!checkDeadlock) {
