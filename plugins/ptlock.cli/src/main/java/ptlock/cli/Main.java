@@ -73,7 +73,11 @@ public final class Main {
 			err.print(USAGE);
 			return ExitCode.USAGE;
 		} catch (IOException e) {
-			err.println("ptlock: " + e.getMessage());
+			err.println("ptlock: " + CrashReport.fileError(e));
+			return ExitCode.CHECKER_FAILURE;
+		} catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+			// the one top-level handler: a located error was not possible, so say what happened, not how
+			err.println(CrashReport.of(e));
 			return ExitCode.CHECKER_FAILURE;
 		}
 	}

@@ -207,6 +207,34 @@ class CliTest {
 	}
 
 	@Test
+	void emptyAndTooDeepSpecsAreLocatedErrorsWithoutAStackTrace() throws IOException {
+		Path empty = CliRun.write(dir, "empty.ptl", "// only a comment\n");
+		CliRun e = CliRun.of("check", empty.toString(), "--quiet", "--out", dir.toString());
+		assertEquals(ExitCode.SPEC_ERROR, e.code(), e.out() + e.err());
+		assertTrue(e.err().contains("empty.ptl:1:1: error: the file holds no spec") && e.err().contains(
+				"[ptlock.empty-spec]"), e.err());
+		// Xtext's parser recurses per nesting level: thousands of parentheses overflow its stack
+		Path deep = CliRun.write(dir, "deep.ptl", "spec deep;\ninclude \"prelude.ptl\";\nconst X = "
+				+ "(".repeat(5000) + "1" + ")".repeat(5000) + ";\n");
+		CliRun d = CliRun.of("check", deep.toString(), "--json", "--out", dir.toString());
+		assertEquals(ExitCode.SPEC_ERROR, d.code(), d.out() + d.err());
+		assertTrue(d.err().contains("deep.ptl:1:1: error: the spec nests too deeply") && d.err().contains(
+				"[ptlock.too-deep]"), d.err());
+		assertTrue(d.out().isEmpty() && !d.err().contains("\tat "), "no stack trace, nothing on stdout: " + d.out()
+				+ d.err());
+	}
+
+	@Test
+	void aFileErrorNamesTheFileAndTheReason() throws IOException {
+		Path notADir = Files.writeString(dir.resolve("plain-file"), "x");
+		CliRun r = CliRun.of("tla", seed().toString(), "--out", notADir.resolve("sub").toString());
+		assertEquals(ExitCode.CHECKER_FAILURE, r.code(), r.out() + r.err());
+		assertTrue(r.err().startsWith("ptlock: " + notADir), r.err());
+		// the JDK's reason ("Not a directory") or ptlock's for the exception class: a reason, not only the path
+		assertTrue(r.err().toLowerCase(java.util.Locale.ROOT).contains(": not a directory"), r.err());
+	}
+
+	@Test
 	void aModelWithNoValueIsACheckerFailureOnBothEngines() throws IOException {
 		// pte[pmd[1]] with pmd[1] == 0: table 0 is outside pte's 1..N_TABLES
 		Path f = CliRun.write(dir, "outside.ptl", """

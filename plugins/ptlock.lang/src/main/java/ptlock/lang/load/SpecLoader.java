@@ -25,6 +25,10 @@ import ptlock.lang.ptlock.Model;
 public final class SpecLoader {
 	public static final String FILE_NOT_FOUND = "ptlock.file-not-found";
 	public static final String SYNTAX = "ptlock.syntax";
+	/** The file holds no spec (empty, or only comments). */
+	public static final String EMPTY_SPEC = "ptlock.empty-spec";
+	/** The parser or validator ran out of stack: the spec nests too deeply. */
+	public static final String TOO_DEEP = "ptlock.too-deep";
 
 	private final Provider<ResourceSet> resourceSets;
 	private final IResourceValidator validator;
@@ -63,16 +67,41 @@ public final class SpecLoader {
 			return new LoadedSpec(null, List.of(), List.of(missing));
 		}
 		ResourceSet rs = resourceSets.get();
-		Resource r = rs.getResource(URI.createFileURI(abs.toString()), true);
-		Model main = r.getContents().isEmpty() ? null : (Model) r.getContents().get(0);
-		List<Model> models = main == null ? List.of() : Includes.closure(main);
-		List<Issue> issues = new ArrayList<>(validate(r));
-		for (Model m : models) {
-			if (m.eResource() != r) {
-				issues.addAll(validate(m.eResource()));
+		try {
+			Resource r = rs.getResource(URI.createFileURI(abs.toString()), true);
+			Model main = r.getContents().isEmpty() ? null : (Model) r.getContents().get(0);
+			List<Model> models = main == null ? List.of() : Includes.closure(main);
+			List<Issue> issues = new ArrayList<>(validate(r));
+			for (Model m : models) {
+				if (m.eResource() != r) {
+					issues.addAll(validate(m.eResource()));
+				}
+			}
+			if (main == null && issues.stream().noneMatch(i -> i.severity() == Issue.Severity.ERROR)) {
+				issues.add(new Issue(Issue.Severity.ERROR, EMPTY_SPEC, relative(abs.toString()), 1, 1, 0, 0,
+						"the file holds no spec: it must start with 'spec NAME;'"));
+			}
+			return new LoadedSpec(main, models, issues);
+		} catch (StackOverflowError | RuntimeException e) {
+			if (!stackOverflow(e)) {
+				throw e;
+			}
+			// Xtext's parser recurses per nesting level (parentheses, blocks, 'if' and '!' chains)
+			Issue deep = new Issue(Issue.Severity.ERROR, TOO_DEEP, relative(abs.toString()), 1, 1, 0, 0,
+					"the spec nests too deeply to read (the parser ran out of stack, at some hundreds of nested"
+							+ " parentheses, blocks or conditions): flatten it, or raise the stack (JAVA_TOOL_OPTIONS=-Xss64m)");
+			return new LoadedSpec(null, List.of(), List.of(deep));
+		}
+	}
+
+	/** Whether a throwable is, or was caused by, a stack overflow (Xtext wraps the parser's twice). */
+	private static boolean stackOverflow(Throwable t) {
+		for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+			if (c instanceof StackOverflowError) {
+				return true;
 			}
 		}
-		return new LoadedSpec(main, models, issues);
+		return false;
 	}
 
 	/**
