@@ -28,6 +28,26 @@ record CliRun(ExitCode code, String out, String err) {
 		return root;
 	}
 
+	/** A spec on the prelude with 400^3 states: minutes of TLC, for the tests that stop or kill a TLC run. */
+	static final String MANY_STATES = """
+			spec big;
+			include "prelude.ptl";
+			const N_SLOTS = 1;
+			const N_TABLES = 1;
+			const MAX_GEN = 1;
+			var count: 0..400[THREADS];
+			path counter() {
+				while (count[self] < 400)
+					count[self] = count[self] + 1;
+			}
+			scenario many_states "400^3 states: far more than one second of TLC" {
+				thread cpu0 = counter();
+				thread cpu1 = counter();
+				thread cpu2 = counter();
+				expect no_deadlock holds;
+			}
+			""";
+
 	/** Writes a spec next to a copy of the prelude. */
 	static Path write(Path dir, String name, String text) throws IOException {
 		Path prelude = dir.resolve("prelude.ptl");

@@ -111,24 +111,7 @@ class CliTest {
 
 	@Test
 	void timeoutGivesExitCode4AndLeavesNoProcess() throws IOException {
-		Path f = CliRun.write(dir, "big.ptl", """
-				spec big;
-				include "prelude.ptl";
-				const N_SLOTS = 1;
-				const N_TABLES = 1;
-				const MAX_GEN = 1;
-				var count: 0..400[THREADS];
-				path counter() {
-					while (count[self] < 400)
-						count[self] = count[self] + 1;
-				}
-				scenario many_states "400^3 states: far more than one second of TLC" {
-					thread cpu0 = counter();
-					thread cpu1 = counter();
-					thread cpu2 = counter();
-					expect no_deadlock holds;
-				}
-				""");
+		Path f = CliRun.write(dir, "big.ptl", CliRun.MANY_STATES);
 		long before = ProcessHandle.current().descendants().count();
 		CliRun r = CliRun.of("check", f.toString(), "--engine", "tlc", "--timeout", "2", "--quiet", "--out",
 				dir.toString());

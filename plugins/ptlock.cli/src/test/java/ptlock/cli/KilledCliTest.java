@@ -24,24 +24,7 @@ class KilledCliTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "INT", "TERM", "KILL" })
 	void theTlcJvmEndsWithPtlock(String signal) throws IOException, InterruptedException {
-		Path f = CliRun.write(dir, "big.ptl", """
-				spec big;
-				include "prelude.ptl";
-				const N_SLOTS = 1;
-				const N_TABLES = 1;
-				const MAX_GEN = 1;
-				var count: 0..400[THREADS];
-				path counter() {
-					while (count[self] < 400)
-						count[self] = count[self] + 1;
-				}
-				scenario many_states "400^3 states: minutes of TLC" {
-					thread cpu0 = counter();
-					thread cpu1 = counter();
-					thread cpu2 = counter();
-					expect no_deadlock holds;
-				}
-				""");
+		Path f = CliRun.write(dir, "big.ptl", CliRun.MANY_STATES);
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		Process ptlock = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
 				Main.class.getName(), "check", f.toString(), "--engine", "tlc", "--quiet", "--out",
