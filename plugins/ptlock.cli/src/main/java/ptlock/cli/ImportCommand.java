@@ -36,16 +36,25 @@ final class ImportCommand {
 		Path to = Path.of(a.value("out", in.getFileName().toString().replaceFirst("\\.[^.]*$", "") + ".xmi"));
 		Series s;
 		try {
-			String text = Files.readString(in);
-			s = MboxImporter.looksLikeMbox(text) ? new MboxImporter().read(text) : new PatchworkPageImporter().read(text);
+			// an mbox's mails say their own charsets (and 8-bit ones often do not): the importer takes bytes
+			byte[] bytes = Files.readAllBytes(in);
+			s = MboxImporter.looksLikeMbox(bytes) ? new MboxImporter().read(bytes)
+					: new PatchworkPageImporter().read(utf8(bytes));
 		} catch (ImportException e) {
 			err.println(in + ":" + Math.max(1, e.line()) + ":1: error: " + e.getMessage() + " [ptlock.import]");
 			return ExitCode.SPEC_ERROR;
-		} catch (java.nio.charset.MalformedInputException e) {
+		} catch (java.nio.charset.CharacterCodingException e) {
 			err.println(in + ":1:1: error: not UTF-8 text [ptlock.import]");
 			return ExitCode.SPEC_ERROR;
 		}
-		new SeriesStore().save(s, to);
+		try {
+			new SeriesStore().save(s, to);
+		} catch (IOException e) {
+			// a file error like any other command's ("ptlock: PATH: reason", exit 3); the save goes through a
+			// temporary file, so nothing is left half-written
+			err.println("ptlock: " + CrashReport.fileError(e));
+			return ExitCode.CHECKER_FAILURE;
+		}
 		int ins = s.getFiles().stream().mapToInt(FileChange::getInsertions).sum();
 		int del = s.getFiles().stream().mapToInt(FileChange::getDeletions).sum();
 		Map<String, Integer> reviewers = new TreeMap<>();
@@ -59,5 +68,9 @@ final class ImportCommand {
 		s.getPatches().forEach(p -> out.printf("  %02d %s%n", p.getNumber(), p.getSubject()));
 		out.println("written to " + to);
 		return ExitCode.OK;
+	}
+
+	private static String utf8(byte[] bytes) throws java.nio.charset.CharacterCodingException {
+		return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
 	}
 }

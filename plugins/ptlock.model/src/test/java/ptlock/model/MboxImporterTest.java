@@ -61,10 +61,11 @@ class MboxImporterTest {
 		String truncated = mbox.substring(0, mbox.indexOf("From 3333"));
 		ImportException t = assertThrows(ImportException.class, () -> new MboxImporter().read(truncated));
 		assertTrue(t.getMessage().contains("patch 3 of 3 is missing"), t.getMessage());
+		assertEquals(4, t.line(), "the Subject: line of the cover letter, which says 0/3");
 		ImportException header = assertThrows(ImportException.class,
 				() -> new MboxImporter().read(mbox.replace("Date: Mon, 10 Jul 2023 21:05:53 -0700", "no colon here")));
 		assertTrue(header.getMessage().contains("malformed header"), header.getMessage());
-		assertTrue(header.line() > 1);
+		assertEquals(59, header.line(), "the line of the malformed header");
 		assertThrows(ImportException.class, () -> new MboxImporter().read("just text\n"));
 		assertThrows(ImportException.class, () -> new MboxImporter().read(""));
 	}
