@@ -3,15 +3,16 @@
 \* two workers
 EXTENDS Integers, FiniteSets
 
-VARIABLES lock, cells, seen, pair, pc_w1, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual
+VARIABLES lock, cells, seen, pair, model_error, pc_w1, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual
 
-vars == <<lock, cells, seen, pair, pc_w1, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
+vars == <<lock, cells, seen, pair, model_error, pc_w1, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
 
 TypeOK ==
     /\ lock \in (0..2)
     /\ cells \in [1..2 -> (0..2)]
     /\ seen \in SUBSET (1..2)
     /\ pair \in [a: (0..2), c: {"Red", "Green"}]
+    /\ model_error \in (0..2)
     /\ pc_w1 \in {"s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "Done"}
     /\ w1_mine \in (0..2)
     /\ w1_x \in (0..2)
@@ -25,6 +26,7 @@ Init ==
     /\ cells = [[i1 \in 1..2 |-> 0] EXCEPT ![1] = 1]
     /\ seen = {}
     /\ pair = [a |-> 1, c |-> "Red"]
+    /\ model_error = 0
     /\ pc_w1 = "s1"
     /\ w1_mine = 0
     /\ w1_x = 0
@@ -36,169 +38,207 @@ Init ==
 \* w1 (worker(1)): lock_it();   [src/test/resources/golden/golden.ptl:43:2]
 w1_s1 ==
     /\ pc_w1 = "s1"
+    /\ model_error = 0
     /\ (lock = 0)
     /\ pc_w1' = "s2"
     /\ lock' = 1
-    /\ UNCHANGED <<cells, seen, pair, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
+    /\ UNCHANGED <<cells, seen, pair, model_error, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
 
 \* w1 (worker(1)): either   [src/test/resources/golden/golden.ptl:44:2]
 w1_s2 ==
     \/ /\ pc_w1 = "s2"
+       /\ model_error = 0
        /\ pc_w1' = "s3"
-       /\ UNCHANGED <<lock, cells, seen, pair, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
+       /\ UNCHANGED <<lock, cells, seen, pair, model_error, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
     \/ /\ pc_w1 = "s2"
+       /\ model_error = 0
        /\ pc_w1' = "s10"
-       /\ UNCHANGED <<lock, cells, seen, pair, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
+       /\ UNCHANGED <<lock, cells, seen, pair, model_error, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
 
 \* w1 (worker(1)): mine = 1;   [src/test/resources/golden/golden.ptl:45:3]
 w1_s3 ==
     /\ pc_w1 = "s3"
+    /\ model_error = 0
     /\ pc_w1' = "s4"
     /\ w1_mine' = 1
-    /\ UNCHANGED <<lock, cells, seen, pair, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
+    /\ UNCHANGED <<lock, cells, seen, pair, model_error, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
 
 \* w1 (worker(1)): write   [src/test/resources/golden/golden.ptl:49:2]
 w1_s4 ==
-    /\ pc_w1 = "s4"
-    /\ pc_w1' = "s5"
-    /\ cells' = [cells EXCEPT ![w1_mine] = 1]
-    /\ seen' = (seen \cup {1})
-    /\ pair' = [pair EXCEPT !.c = (IF (w1_mine = 1) THEN "Red" ELSE "Green")]
-    /\ viol_mutual' = (viol_mutual \/ ~((lock = 1)))
-    /\ UNCHANGED <<lock, w1_mine, w1_x, pc_w2, w2_mine, w2_x>>
+    \/ /\ pc_w1 = "s4"
+       /\ model_error = 0
+       /\ ~(((w1_mine >= 1) /\ (w1_mine <= 2)))
+       /\ pc_w1' = "s4"
+       /\ model_error' = 1
+       /\ UNCHANGED <<lock, cells, seen, pair, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
+    \/ /\ pc_w1 = "s4"
+       /\ model_error = 0
+       /\ ((w1_mine >= 1) /\ (w1_mine <= 2))
+       /\ pc_w1' = "s5"
+       /\ cells' = [cells EXCEPT ![w1_mine] = 1]
+       /\ seen' = (seen \cup {1})
+       /\ pair' = [pair EXCEPT !.c = (IF (w1_mine = 1) THEN "Red" ELSE "Green")]
+       /\ viol_mutual' = (viol_mutual \/ ~((lock = 1)))
+       /\ UNCHANGED <<lock, model_error, w1_mine, w1_x, pc_w2, w2_mine, w2_x>>
 
 \* w1 (worker(1)): pick x in 1..N where cells[x] == k;   [src/test/resources/golden/golden.ptl:55:2]
 w1_s5 ==
     \E k1 \in 1..2 :
         /\ pc_w1 = "s5"
+        /\ model_error = 0
         /\ (cells[(k1)] = 1)
         /\ pc_w1' = "s6"
         /\ w1_x' = (k1)
-        /\ UNCHANGED <<lock, cells, seen, pair, w1_mine, pc_w2, w2_mine, w2_x, viol_mutual>>
+        /\ UNCHANGED <<lock, cells, seen, pair, model_error, w1_mine, pc_w2, w2_mine, w2_x, viol_mutual>>
 
 \* w1 (worker(1)): cells[other(x)] = 0;   [src/test/resources/golden/golden.ptl:56:2]
 w1_s6 ==
     /\ pc_w1 = "s6"
+    /\ model_error = 0
     /\ pc_w1' = "s7"
     /\ cells' = [cells EXCEPT ![((IF ((w1_x) = 1) THEN 2 ELSE 1))] = 0]
-    /\ UNCHANGED <<lock, seen, pair, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
+    /\ UNCHANGED <<lock, seen, pair, model_error, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
 
 \* w1 (worker(1)): unlock_it();   [src/test/resources/golden/golden.ptl:57:2]
 w1_s7 ==
     /\ pc_w1 = "s7"
+    /\ model_error = 0
     /\ pc_w1' = "s8"
     /\ lock' = 0
-    /\ UNCHANGED <<cells, seen, pair, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
+    /\ UNCHANGED <<cells, seen, pair, model_error, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
 
 \* w1 (worker(1)): if (exists j in 1..N : cells[j] == 0)   [src/test/resources/golden/golden.ptl:58:2]
 w1_s8 ==
     \/ /\ pc_w1 = "s8"
+       /\ model_error = 0
        /\ (\E j_2 \in 1..2 : (cells[j_2] = 0))
        /\ pc_w1' = "Done"
-       /\ UNCHANGED <<lock, cells, seen, pair, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
+       /\ UNCHANGED <<lock, cells, seen, pair, model_error, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
     \/ /\ pc_w1 = "s8"
+       /\ model_error = 0
        /\ ~((\E j_2 \in 1..2 : (cells[j_2] = 0)))
        /\ pc_w1' = "s9"
-       /\ UNCHANGED <<lock, cells, seen, pair, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
+       /\ UNCHANGED <<lock, cells, seen, pair, model_error, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
 
 \* w1 (worker(1)): pair.a = ({ t in 1..THREADS where t in seen } == seen) ? 1 : 0;   [src/test/resources/golden/golden.ptl:60:2]
 w1_s9 ==
     /\ pc_w1 = "s9"
+    /\ model_error = 0
     /\ pc_w1' = "Done"
     /\ pair' = [pair EXCEPT !.a = (IF ({t_1 \in 1..2 : (t_1 \in seen)} = seen) THEN 1 ELSE 0)]
-    /\ UNCHANGED <<lock, cells, seen, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
+    /\ UNCHANGED <<lock, cells, seen, model_error, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
 
 \* w1 (worker(1)): mine = 2;   [src/test/resources/golden/golden.ptl:47:3]
 w1_s10 ==
     /\ pc_w1 = "s10"
+    /\ model_error = 0
     /\ pc_w1' = "s4"
     /\ w1_mine' = 2
-    /\ UNCHANGED <<lock, cells, seen, pair, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
+    /\ UNCHANGED <<lock, cells, seen, pair, model_error, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
 
 \* w2 (worker(2)): lock_it();   [src/test/resources/golden/golden.ptl:43:2]
 w2_s1 ==
     /\ pc_w2 = "s1"
+    /\ model_error = 0
     /\ (lock = 0)
     /\ pc_w2' = "s2"
     /\ lock' = 2
-    /\ UNCHANGED <<cells, seen, pair, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
+    /\ UNCHANGED <<cells, seen, pair, model_error, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
 
 \* w2 (worker(2)): either   [src/test/resources/golden/golden.ptl:44:2]
 w2_s2 ==
     \/ /\ pc_w2 = "s2"
+       /\ model_error = 0
        /\ pc_w2' = "s3"
-       /\ UNCHANGED <<lock, cells, seen, pair, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
+       /\ UNCHANGED <<lock, cells, seen, pair, model_error, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
     \/ /\ pc_w2 = "s2"
+       /\ model_error = 0
        /\ pc_w2' = "s10"
-       /\ UNCHANGED <<lock, cells, seen, pair, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
+       /\ UNCHANGED <<lock, cells, seen, pair, model_error, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
 
 \* w2 (worker(2)): mine = 1;   [src/test/resources/golden/golden.ptl:45:3]
 w2_s3 ==
     /\ pc_w2 = "s3"
+    /\ model_error = 0
     /\ pc_w2' = "s4"
     /\ w2_mine' = 1
-    /\ UNCHANGED <<lock, cells, seen, pair, pc_w1, w1_mine, w1_x, w2_x, viol_mutual>>
+    /\ UNCHANGED <<lock, cells, seen, pair, model_error, pc_w1, w1_mine, w1_x, w2_x, viol_mutual>>
 
 \* w2 (worker(2)): write   [src/test/resources/golden/golden.ptl:49:2]
 w2_s4 ==
-    /\ pc_w2 = "s4"
-    /\ pc_w2' = "s5"
-    /\ cells' = [cells EXCEPT ![w2_mine] = 2]
-    /\ seen' = (seen \cup {2})
-    /\ pair' = [pair EXCEPT !.c = (IF (w2_mine = 1) THEN "Red" ELSE "Green")]
-    /\ viol_mutual' = (viol_mutual \/ ~((lock = 2)))
-    /\ UNCHANGED <<lock, pc_w1, w1_mine, w1_x, w2_mine, w2_x>>
+    \/ /\ pc_w2 = "s4"
+       /\ model_error = 0
+       /\ ~(((w2_mine >= 1) /\ (w2_mine <= 2)))
+       /\ pc_w2' = "s4"
+       /\ model_error' = 2
+       /\ UNCHANGED <<lock, cells, seen, pair, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
+    \/ /\ pc_w2 = "s4"
+       /\ model_error = 0
+       /\ ((w2_mine >= 1) /\ (w2_mine <= 2))
+       /\ pc_w2' = "s5"
+       /\ cells' = [cells EXCEPT ![w2_mine] = 2]
+       /\ seen' = (seen \cup {2})
+       /\ pair' = [pair EXCEPT !.c = (IF (w2_mine = 1) THEN "Red" ELSE "Green")]
+       /\ viol_mutual' = (viol_mutual \/ ~((lock = 2)))
+       /\ UNCHANGED <<lock, model_error, pc_w1, w1_mine, w1_x, w2_mine, w2_x>>
 
 \* w2 (worker(2)): pick x in 1..N where cells[x] == k;   [src/test/resources/golden/golden.ptl:55:2]
 w2_s5 ==
     \E k2 \in 1..2 :
         /\ pc_w2 = "s5"
+        /\ model_error = 0
         /\ (cells[(k2)] = 2)
         /\ pc_w2' = "s6"
         /\ w2_x' = (k2)
-        /\ UNCHANGED <<lock, cells, seen, pair, pc_w1, w1_mine, w1_x, w2_mine, viol_mutual>>
+        /\ UNCHANGED <<lock, cells, seen, pair, model_error, pc_w1, w1_mine, w1_x, w2_mine, viol_mutual>>
 
 \* w2 (worker(2)): cells[other(x)] = 0;   [src/test/resources/golden/golden.ptl:56:2]
 w2_s6 ==
     /\ pc_w2 = "s6"
+    /\ model_error = 0
     /\ pc_w2' = "s7"
     /\ cells' = [cells EXCEPT ![((IF ((w2_x) = 1) THEN 2 ELSE 1))] = 0]
-    /\ UNCHANGED <<lock, seen, pair, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
+    /\ UNCHANGED <<lock, seen, pair, model_error, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
 
 \* w2 (worker(2)): unlock_it();   [src/test/resources/golden/golden.ptl:57:2]
 w2_s7 ==
     /\ pc_w2 = "s7"
+    /\ model_error = 0
     /\ pc_w2' = "s8"
     /\ lock' = 0
-    /\ UNCHANGED <<cells, seen, pair, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
+    /\ UNCHANGED <<cells, seen, pair, model_error, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
 
 \* w2 (worker(2)): if (exists j in 1..N : cells[j] == 0)   [src/test/resources/golden/golden.ptl:58:2]
 w2_s8 ==
     \/ /\ pc_w2 = "s8"
+       /\ model_error = 0
        /\ (\E j_7 \in 1..2 : (cells[j_7] = 0))
        /\ pc_w2' = "Done"
-       /\ UNCHANGED <<lock, cells, seen, pair, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
+       /\ UNCHANGED <<lock, cells, seen, pair, model_error, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
     \/ /\ pc_w2 = "s8"
+       /\ model_error = 0
        /\ ~((\E j_7 \in 1..2 : (cells[j_7] = 0)))
        /\ pc_w2' = "s9"
-       /\ UNCHANGED <<lock, cells, seen, pair, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
+       /\ UNCHANGED <<lock, cells, seen, pair, model_error, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
 
 \* w2 (worker(2)): pair.a = ({ t in 1..THREADS where t in seen } == seen) ? 1 : 0;   [src/test/resources/golden/golden.ptl:60:2]
 w2_s9 ==
     /\ pc_w2 = "s9"
+    /\ model_error = 0
     /\ pc_w2' = "Done"
     /\ pair' = [pair EXCEPT !.a = (IF ({t_6 \in 1..2 : (t_6 \in seen)} = seen) THEN 1 ELSE 0)]
-    /\ UNCHANGED <<lock, cells, seen, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
+    /\ UNCHANGED <<lock, cells, seen, model_error, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
 
 \* w2 (worker(2)): mine = 2;   [src/test/resources/golden/golden.ptl:47:3]
 w2_s10 ==
     /\ pc_w2 = "s10"
+    /\ model_error = 0
     /\ pc_w2' = "s4"
     /\ w2_mine' = 2
-    /\ UNCHANGED <<lock, cells, seen, pair, pc_w1, w1_mine, w1_x, w2_x, viol_mutual>>
+    /\ UNCHANGED <<lock, cells, seen, pair, model_error, pc_w1, w1_mine, w1_x, w2_x, viol_mutual>>
 
 \* every thread that must finish has finished: not a deadlock
-Terminated == pc_w1 = "Done" /\ pc_w2 = "Done"
+Terminated == (pc_w1 = "Done" /\ pc_w2 = "Done") \/ model_error # 0
 
 Next ==
     \/ w1_s1
@@ -230,5 +270,8 @@ Inv_mutual == ~viol_mutual
 
 \* cells stay in range   [src/test/resources/golden/golden.ptl:21:1]
 Inv_bounded == (\A i_11 \in 1..2 : (cells[i_11] <= 2))
+
+\* every step the model reaches has a value (indices inside their arrays, divisors not 0)   [src/test/resources/golden/golden.ptl:63:1]
+Inv_model_ok == (model_error = 0)
 
 ====

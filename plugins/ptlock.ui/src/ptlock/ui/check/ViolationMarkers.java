@@ -34,7 +34,9 @@ public final class ViolationMarkers {
 		ResourcesPlugin.getWorkspace().getRoot().deleteMarkers(TYPE, true, IResource.DEPTH_INFINITE);
 		for (CheckResult r : results) {
 			for (PropertyResult p : r.properties()) {
-				if (p.verdict() != Verdict.VIOLATED || p.trace() == null || p.trace().steps().isEmpty()) {
+				boolean modelError = p.verdict() == Verdict.MODEL_ERROR;
+				if (!(p.verdict() == Verdict.VIOLATED || modelError) || p.trace() == null
+						|| p.trace().steps().isEmpty()) {
 					continue;
 				}
 				TraceStep last = p.trace().steps().get(p.trace().steps().size() - 1);
@@ -49,9 +51,10 @@ public final class ViolationMarkers {
 				IMarker m = file.createMarker(TYPE);
 				m.setAttribute(IMarker.LINE_NUMBER, step.loc().line());
 				m.setAttribute(IMarker.SEVERITY, p.asExpected() ? IMarker.SEVERITY_WARNING : IMarker.SEVERITY_ERROR);
-				m.setAttribute(IMarker.MESSAGE, p.property() + " violated" + (p.asExpected() ? " (as expected)"
-						: " (UNEXPECTED)") + " in " + r.program().title() + ": " + last.thread() + " at "
-						+ step.label());
+				// a model error's note says which expression has no value, at which statement
+				m.setAttribute(IMarker.MESSAGE, modelError ? "model error in " + r.program().title() + ": " + p.note()
+						: p.property() + " violated" + (p.asExpected() ? " (as expected)" : " (UNEXPECTED)") + " in "
+								+ r.program().title() + ": " + last.thread() + " at " + step.label());
 				m.setAttribute(PROPERTY, p.property());
 				m.setAttribute(SCENARIO, r.program().title());
 			}

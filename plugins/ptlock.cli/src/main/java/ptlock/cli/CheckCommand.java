@@ -35,45 +35,49 @@ final class CheckCommand {
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
 		}
-		Path work = Path.of(a.value("out", "ptlock-out"));
-		Files.createDirectories(work);
-		CheckOptions options = new CheckOptions(work, workers, heap, timeout, new AtomicBoolean(),
-				quiet ? ProgressListener.NONE : progress(err));
-		ptlock.report.ResultText report = new ptlock.report.ResultText();
-		List<CheckResult> results = new ArrayList<>();
-		List<Map<String, Object>> findings = new ArrayList<>();
-		ExitCode code = ExitCode.OK;
-		for (Program p : programs) {
-			List<CheckResult> byEngine = engines.check(p, options);
-			List<ptlock.lang.rules.Finding> rules = RuleFindings.of(p);
-			for (CheckResult r : byEngine) {
-				results.add(r);
-				if (!json) {
-					report.print(r, out);
-					RuleFindings.print(rules, r, out);
+		try (WorkDir workDir = WorkDir.of(a)) {
+			Path work = workDir.path();
+			CheckOptions options = new CheckOptions(work, workers, heap, timeout, new AtomicBoolean(),
+					quiet ? ProgressListener.NONE : progress(err));
+			ptlock.report.ResultText report = new ptlock.report.ResultText();
+			List<CheckResult> results = new ArrayList<>();
+			List<Map<String, Object>> findings = new ArrayList<>();
+			ExitCode code = ExitCode.OK;
+			for (Program p : programs) {
+				List<CheckResult> byEngine = engines.check(p, options);
+				List<ptlock.lang.rules.Finding> rules = RuleFindings.of(p);
+				for (CheckResult r : byEngine) {
+					results.add(r);
+					if (!json) {
+						report.print(r, out);
+						RuleFindings.print(rules, r, out);
+					}
+					code = worse(code, exitCode(r));
 				}
-				code = worse(code, exitCode(r));
+				findings.addAll(RuleFindings.json(rules, byEngine.get(0)));
+				// an engine stopped by the time limit or a failure decided nothing to compare
+				if (byEngine.size() == 2 && completed(byEngine.get(0)) && completed(byEngine.get(1))
+						&& !Conformance.sameVerdicts(byEngine.get(0), byEngine.get(1))) {
+					err.println("ptlock: the simulator and TLC disagree on " + p.title() + ": "
+							+ Conformance.differences(byEngine.get(0), byEngine.get(1)));
+					code = worse(code, ExitCode.CHECKER_FAILURE);
+				}
 			}
-			findings.addAll(RuleFindings.json(rules, byEngine.get(0)));
-			if (byEngine.size() == 2 && !Conformance.sameVerdicts(byEngine.get(0), byEngine.get(1))) {
-				err.println("ptlock: the simulator and TLC disagree on " + p.title() + ": "
-						+ Conformance.differences(byEngine.get(0), byEngine.get(1)));
-				code = worse(code, ExitCode.CHECKER_FAILURE);
+			if (json) {
+				out.println(Json.write(ResultJson.document(results, findings)));
+			} else {
+				out.println(summary(results, code));
 			}
+			return code;
 		}
-		if (json) {
-			out.println(Json.write(Map.of("results", results.stream().map(ResultJson::of).toList(), "findings", findings)));
-		} else {
-			out.println(summary(results, code));
-		}
-		return code;
 	}
 
 	static ExitCode exitCode(CheckResult r) {
 		return switch (r.status()) {
 		case FAILED -> ExitCode.CHECKER_FAILURE;
 		case TIMEOUT, CANCELLED -> ExitCode.TIMEOUT;
-		case COMPLETED -> r.allAsExpected() ? ExitCode.OK : ExitCode.UNEXPECTED_VERDICT;
+		case COMPLETED -> ptlock.check.ModelErrors.any(r) ? ExitCode.MODEL_ERROR
+				: r.allAsExpected() ? ExitCode.OK : ExitCode.UNEXPECTED_VERDICT;
 		};
 	}
 

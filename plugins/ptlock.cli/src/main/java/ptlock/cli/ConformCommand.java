@@ -48,23 +48,24 @@ final class ConformCommand {
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
 		}
-		Path work = Path.of(a.value("out", "ptlock-out"));
-		Files.createDirectories(work);
-		int heap = a.intValue("heap", 1024);
-		ExitCode code = ExitCode.OK;
-		for (Program p : programs) {
-			Report r = compare(p, work, heap);
-			out.printf("%-45s states sim %6d tlc %6d  %s%n", p.title() + (p.patch() == null ? "" : " after " + p.patch()),
-					r.simStates(), r.tlcStates(),
-					r.disagreements().isEmpty() ? "conformant" : "NOT CONFORMANT");
-			for (String d : r.disagreements()) {
-				out.println("    " + d);
+		try (WorkDir workDir = WorkDir.of(a)) {
+			Path work = workDir.path();
+			int heap = a.intValue("heap", 1024);
+			ExitCode code = ExitCode.OK;
+			for (Program p : programs) {
+				Report r = compare(p, work, heap);
+				out.printf("%-45s states sim %6d tlc %6d  %s%n", p.title() + (p.patch() == null ? "" : " after " + p.patch()),
+						r.simStates(), r.tlcStates(),
+						r.disagreements().isEmpty() ? "conformant" : "NOT CONFORMANT");
+				for (String d : r.disagreements()) {
+					out.println("    " + d);
+				}
+				if (!r.disagreements().isEmpty()) {
+					code = ExitCode.NONCONFORMANT;
+				}
 			}
-			if (!r.disagreements().isEmpty()) {
-				code = ExitCode.NONCONFORMANT;
-			}
+			return code;
 		}
-		return code;
 	}
 
 	/** Every cell of the spec's series matrix (every prefix x every architecture x every scenario), lowered. */

@@ -2,15 +2,17 @@ package ptlock.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import ptlock.report.Json;
-import ptlock.report.JsonReader;
+import ptlock.report.json.DocumentKind;
+import ptlock.report.json.JsonDocumentException;
+import ptlock.report.json.MatrixDocument;
 
 /**
  * ptlock diff-matrix A.json B.json: the cells that flipped between two matrices ('ptlock matrix --json'), for two
@@ -28,23 +30,14 @@ final class DiffMatrixCommand {
 		if (a.positional.size() != 2) {
 			throw new Args.UsageException("diff-matrix needs two files written by 'ptlock matrix --json'");
 		}
-		Map<String, Object> ma;
-		Map<String, Object> mb;
-		try {
-			ma = map(JsonReader.parse(Files.readString(Path.of(a.positional.get(0)))));
-			mb = map(JsonReader.parse(Files.readString(Path.of(a.positional.get(1)))));
-		} catch (IllegalArgumentException e) {
-			err.println("ptlock: " + e.getMessage());
+		MatrixDocument ma = read(a.positional.get(0), err);
+		MatrixDocument mb = ma == null ? null : read(a.positional.get(1), err);
+		if (mb == null) {
 			return ExitCode.USAGE;
 		}
 		List<Flip> flips = diff(ma, mb);
 		if (a.flag("json")) {
-			List<Object> list = new ArrayList<>();
-			for (Flip f : flips) {
-				list.add(Map.of("row", f.row(), "patchA", f.patchA(), "patchB", f.patchB(), "arch", f.arch(), "before",
-						f.before(), "after", f.after()));
-			}
-			out.println(Json.write(Map.of("flips", list)));
+			out.println(Json.write(json(flips)));
 			return ExitCode.OK;
 		}
 		out.println(flips.size() + " cell(s) flipped");
@@ -55,45 +48,56 @@ final class DiffMatrixCommand {
 		return ExitCode.OK;
 	}
 
-	static List<Flip> diff(Map<String, Object> a, Map<String, Object> b) {
-		List<Object> ra = list(a.get("rows"));
-		List<Object> rb = list(b.get("rows"));
+	/** The matrix in the file, or null once a file that is not one (syntax or shape) is told in one line. */
+	private static MatrixDocument read(String file, PrintStream err) throws IOException {
+		try {
+			return MatrixDocument.read(Json.parse(Path.of(file)));
+		} catch (JsonDocumentException e) {
+			err.println(e.describe(file));
+			return null;
+		}
+	}
+
+	/** The 'diff-matrix --json' document (docs/schema/diff-matrix.schema.json). */
+	static Map<String, Object> json(List<Flip> flips) {
+		List<Object> list = new ArrayList<>();
+		for (Flip f : flips) {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("row", f.row());
+			m.put("patchA", f.patchA());
+			m.put("patchB", f.patchB());
+			m.put("arch", f.arch());
+			m.put("before", f.before());
+			m.put("after", f.after());
+			list.add(m);
+		}
+		Map<String, Object> doc = new LinkedHashMap<>();
+		doc.put("schemaVersion", DocumentKind.SCHEMA_VERSION);
+		doc.put("flips", list);
+		return doc;
+	}
+
+	static List<Flip> diff(MatrixDocument a, MatrixDocument b) {
 		List<Flip> out = new ArrayList<>();
-		for (int k = 0; k < Math.min(ra.size(), rb.size()); k++) {
-			Map<String, Object> rowA = map(ra.get(k));
-			Map<String, Object> rowB = map(rb.get(k));
-			Map<String, Object> ca = map(rowA.get("cells"));
-			Map<String, Object> cb = map(rowB.get("cells"));
-			for (String arch : ca.keySet()) {
-				if (!cb.containsKey(arch)) {
+		for (int k = 0; k < Math.min(a.rows().size(), b.rows().size()); k++) {
+			MatrixDocument.Row rowA = a.rows().get(k);
+			MatrixDocument.Row rowB = b.rows().get(k);
+			for (Map.Entry<String, MatrixDocument.Cell> ca : rowA.cells().entrySet()) {
+				MatrixDocument.Cell cb = rowB.cells().get(ca.getKey());
+				if (cb == null) {
 					continue;
 				}
-				String before = summary(map(ca.get(arch)));
-				String after = summary(map(cb.get(arch)));
+				String before = summary(ca.getValue());
+				String after = summary(cb);
 				if (!before.equals(after)) {
-					out.add(new Flip(k, (String) rowA.get("patch"), (String) rowB.get("patch"), arch, before, after));
+					out.add(new Flip(k, rowA.patch(), rowB.patch(), ca.getKey(), before, after));
 				}
 			}
 		}
 		return out;
 	}
 
-	private static String summary(Map<String, Object> cell) {
-		List<String> props = new ArrayList<>();
-		for (Object v : list(cell.get("violations"))) {
-			String p = (String) map(v).get("property");
-			if (!props.contains(p)) {
-				props.add(p);
-			}
-		}
-		return props.isEmpty() ? "holds" : String.join(",", props);
-	}
-
-	private static Map<String, Object> map(Object o) {
-		return JsonReader.asMap(o);
-	}
-
-	private static List<Object> list(Object o) {
-		return JsonReader.asList(o);
+	private static String summary(MatrixDocument.Cell cell) {
+		return cell.holds() ? "holds" : String.join(",", cell.violated());
 	}
 }

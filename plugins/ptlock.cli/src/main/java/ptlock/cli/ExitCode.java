@@ -15,6 +15,9 @@ public enum ExitCode {
 	TIMEOUT(4),
 	/** ptlock conform: the simulator and TLC disagree (state counts, verdicts, or each other's traces). */
 	NONCONFORMANT(5),
+	/** The model has no value somewhere it reaches (an index outside its array, a value outside its type): a bug
+	 * in the spec, shown as the model_ok or type_ok verdict model_error with its trace. */
+	MODEL_ERROR(6),
 	/** Bad command line. */
 	USAGE(64);
 

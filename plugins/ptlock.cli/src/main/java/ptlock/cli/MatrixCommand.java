@@ -60,31 +60,32 @@ final class MatrixCommand {
 			err.println(file + ":1:1: error: the matrix needs architectures and scenarios [ptlock.no-scenario]");
 			return ExitCode.SPEC_ERROR;
 		}
-		Path work = Path.of(a.value("out", "ptlock-out"));
-		Files.createDirectories(work);
-		CheckOptions options = new CheckOptions(work, 1, 1024, 0, new AtomicBoolean(), ProgressListener.NONE);
-		long start = System.nanoTime();
-		Matrix.Progress progress = a.flag("quiet") ? (done, total, level, arch) -> {
-		} : (done, total, level, arch) -> err.printf("  [matrix] %d/%d cells (%s on %s), %d left, %.1f cells/s%n",
-				done, total, level, arch, total - done, done / Math.max((System.nanoTime() - start) / 1e9, 1e-3));
-		Matrix m = Matrix.compute(spec.models(), spec.scenarios(), order, archs,
-				p -> new SimChecker().check(p, options), progress, () -> false);
-		String name = spec.main().getName() == null ? file.toString() : spec.main().getName();
-		out.println("series " + series.get(0).getName() + " (" + String.join(" ", order) + ") x architectures: "
-				+ name);
-		out.print(MatrixReport.text(m));
-		out.printf("%d cells, %d distinct models checked (cells whose lowered model is the same share a check), %.1f s%n",
-				m.rows.size() * archs.size(), m.modelsChecked, (System.nanoTime() - start) / 1e9);
-		out.println("abbreviations: each violated property by the initials of its words (no_use_after_free: nuaf)");
-		out.println("what each patch changes in the model:");
-		m.changes.forEach((p, c) -> out.println("  " + p + ": " + (c.isEmpty() ? "-" : String.join("; ", c))));
-		if (a.value("json", null) != null) {
-			Files.writeString(Path.of(a.value("json", null)), Json.write(MatrixReport.json(m, name)) + "\n");
+		try (WorkDir workDir = WorkDir.of(a)) {
+			Path work = workDir.path();
+			CheckOptions options = new CheckOptions(work, 1, 1024, 0, new AtomicBoolean(), ProgressListener.NONE);
+			long start = System.nanoTime();
+			Matrix.Progress progress = a.flag("quiet") ? (done, total, level, arch) -> {
+			} : (done, total, level, arch) -> err.printf("  [matrix] %d/%d cells (%s on %s), %d left, %.1f cells/s%n",
+					done, total, level, arch, total - done, done / Math.max((System.nanoTime() - start) / 1e9, 1e-3));
+			Matrix m = Matrix.compute(spec.models(), spec.scenarios(), order, archs,
+					p -> new SimChecker().check(p, options), progress, () -> false);
+			String name = spec.main().getName() == null ? file.toString() : spec.main().getName();
+			out.println("series " + series.get(0).getName() + " (" + String.join(" ", order) + ") x architectures: "
+					+ name);
+			out.print(MatrixReport.text(m));
+			out.printf("%d cells, %d distinct models checked (cells whose lowered model is the same share a check), %.1f s%n",
+					m.rows.size() * archs.size(), m.modelsChecked, (System.nanoTime() - start) / 1e9);
+			out.println("abbreviations: each violated property by the initials of its words (no_use_after_free: nuaf)");
+			out.println("what each patch changes in the model:");
+			m.changes.forEach((p, c) -> out.println("  " + p + ": " + (c.isEmpty() ? "-" : String.join("; ", c))));
+			if (a.value("json", null) != null) {
+				Files.writeString(Path.of(a.value("json", null)), Json.write(MatrixReport.json(m, name)) + "\n");
+			}
+			if (a.value("html", null) != null) {
+				Files.writeString(Path.of(a.value("html", null)), MatrixReport.html(m, name));
+			}
+			return ExitCode.OK;
 		}
-		if (a.value("html", null) != null) {
-			Files.writeString(Path.of(a.value("html", null)), MatrixReport.html(m, name));
-		}
-		return ExitCode.OK;
 	}
 
 	private static List<String> split(String s) {

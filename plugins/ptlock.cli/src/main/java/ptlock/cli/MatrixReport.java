@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import ptlock.report.RaceRenderer;
+import ptlock.report.json.DocumentKind;
 
 /** The matrix as a text table, as JSON, and as a self-contained HTML page. */
 final class MatrixReport {
@@ -59,8 +60,10 @@ final class MatrixReport {
 		return sb.toString();
 	}
 
+	/** The 'matrix --json' document (docs/schema/matrix.schema.json). */
 	static Map<String, Object> json(Matrix m, String spec) {
 		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("schemaVersion", DocumentKind.SCHEMA_VERSION);
 		out.put("spec", spec);
 		out.put("order", m.order);
 		out.put("archs", m.archs);

@@ -2,21 +2,20 @@ package ptlock.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import ptlock.check.PropertyResult;
 import ptlock.check.Trace;
 import ptlock.check.TraceStep;
 import ptlock.ir.Program;
+import ptlock.ir.ThreadIr;
 import ptlock.ir.Verdict;
-import ptlock.report.JsonReader;
+import ptlock.report.Json;
 import ptlock.report.RaceRenderer;
+import ptlock.report.json.CheckDocument;
+import ptlock.report.json.JsonDocumentException;
 import ptlock.sim.SimChecker;
 
 /**
@@ -35,37 +34,34 @@ final class ReplayCommand {
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
 		}
-		Object json;
+		CheckDocument doc;
 		try {
-			json = JsonReader.parse(Files.readString(Path.of(a.positional.get(1))));
-		} catch (IllegalArgumentException e) {
-			err.println(a.positional.get(1) + ": " + e.getMessage());
+			doc = CheckDocument.read(Json.parse(Path.of(a.positional.get(1))));
+		} catch (JsonDocumentException e) {
+			err.println(e.describe(a.positional.get(1)));
 			return ExitCode.USAGE;
 		}
 		ExitCode code = ExitCode.OK;
 		int replayed = 0;
-		for (Object result : list(map(json).get("results"))) {
-			Map<String, Object> r = map(result);
-			Program p = programs.stream().filter(x -> x.scenario().equals(r.get("scenario"))
-					&& java.util.Objects.equals(x.arch(), r.get("arch"))).findFirst().orElse(null);
+		for (CheckDocument.Result r : doc.results()) {
+			Program p = programs.stream().filter(x -> x.scenario().equals(r.scenario())
+					&& java.util.Objects.equals(x.arch(), r.arch())).findFirst().orElse(null);
 			if (p == null) {
-				err.println("the spec has no scenario " + r.get("scenario") + (r.get("arch") == null ? "" : "@" + r.get("arch")));
+				err.println("the spec has no scenario " + r.scenario() + (r.arch() == null ? "" : "@" + r.arch()));
 				code = ExitCode.SPEC_ERROR;
 				continue;
 			}
-			for (Object prop : list(r.get("properties"))) {
-				Map<String, Object> pm = map(prop);
-				if (pm.get("trace") == null) {
-					continue;
-				}
-				Trace t = trace(list(pm.get("trace")));
-				boolean ok = new SimChecker().replays(p, t);
+			for (CheckDocument.Counterexample c : r.counterexamples()) {
+				Trace t = c.trace();
+				String missing = unknownStep(p, t);
+				boolean ok = missing == null && new SimChecker().replays(p, t);
 				replayed++;
-				out.println(p.title() + ": the counterexample for " + pm.get("property")
-						+ (ok ? " replays" : " does NOT replay") + " (" + (t.steps().size() - 1) + " steps)");
+				out.println(p.title() + ": the counterexample for " + c.property()
+						+ (ok ? " replays" : " does NOT replay") + " (" + (t.steps().size() - 1) + " steps"
+						+ (missing == null ? "" : "; " + missing) + ")");
 				if (ok) {
 					out.print(new RaceRenderer().render(p,
-							new PropertyResult((String) pm.get("property"), Verdict.VIOLATED, null, t, null)));
+							new PropertyResult(c.property(), Verdict.VIOLATED, null, t, null)));
 				} else {
 					code = ExitCode.UNEXPECTED_VERDICT;
 				}
@@ -77,23 +73,17 @@ final class ReplayCommand {
 		return code;
 	}
 
-	private static Trace trace(List<Object> steps) {
-		List<TraceStep> out = new ArrayList<>();
-		for (Object o : steps) {
-			Map<String, Object> s = map(o);
-			Map<String, String> values = new LinkedHashMap<>();
-			map(s.get("state")).forEach((k, v) -> values.put(k, String.valueOf(v)));
-			Object step = s.get("step");
-			out.add(new TraceStep((String) s.get("thread"), step == null ? 0 : ((Number) step).intValue(), values));
+	/** Why the trace cannot be a behaviour of this program at all (a thread or step it lacks: the spec changed). */
+	private static String unknownStep(Program p, Trace t) {
+		for (TraceStep s : t.steps().subList(1, t.steps().size())) {
+			ThreadIr thread = p.threads().stream().filter(x -> x.name().equals(s.thread())).findFirst().orElse(null);
+			if (thread == null) {
+				return "the scenario has no thread " + s.thread();
+			}
+			if (thread.steps().stream().noneMatch(x -> x.id() == s.step())) {
+				return s.thread() + " has no step " + s.step();
+			}
 		}
-		return new Trace(out);
-	}
-
-	private static Map<String, Object> map(Object o) {
-		return JsonReader.asMap(o);
-	}
-
-	private static List<Object> list(Object o) {
-		return JsonReader.asList(o);
+		return null;
 	}
 }

@@ -1,11 +1,13 @@
 package ptlock.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -218,8 +220,8 @@ class CliTest {
 	}
 
 	@Test
-	void aModelWithNoValueIsACheckerFailureOnBothEngines() throws IOException {
-		// pte[pmd[1]] with pmd[1] == 0: table 0 is outside pte's 1..N_TABLES
+	void aReadWithNoValueIsAModelErrorOnBothEngines() throws IOException {
+		// pte[pmd[1]] with pmd[1] == 0 (no table yet): table 0 is outside pte's 1..N_TABLES, on the first step
 		Path f = CliRun.write(dir, "outside.ptl", """
 				spec outside;
 				include "prelude.ptl";
@@ -235,12 +237,45 @@ class CliTest {
 					expect others holds;
 				}
 				""");
-		CliRun sim = CliRun.of("check", f.toString(), "--quiet", "--out", dir.toString());
-		assertEquals(ExitCode.CHECKER_FAILURE, sim.code(), sim.out());
-		assertTrue(sim.out().contains("check failed: the model has no value here: index 0 is outside 1..1"), sim.out());
-		CliRun tlc = CliRun.of("check", f.toString(), "--engine", "tlc", "--quiet", "--out", dir.toString());
-		assertEquals(ExitCode.CHECKER_FAILURE, tlc.code(), tlc.out());
-		assertTrue(tlc.out().contains("check failed"), tlc.out());
+		for (String engine : List.of("sim", "tlc")) {
+			CliRun r = CliRun.of("check", f.toString(), "--engine", engine, "--quiet", "--out", dir.toString());
+			assertEquals(ExitCode.MODEL_ERROR, r.code(), engine + ": " + r.out() + r.err());
+			assertTrue(r.out().contains("model_ok") && r.out().contains("model_error"), engine + ": " + r.out());
+			assertTrue(r.out().contains("outside.ptl:8:2: no value") && r.out().contains("pte[pmd[1]]: index in 1..1"),
+					engine + ": " + r.out());
+			// no_deadlock held everywhere the model has a value, which is not everywhere: not decided
+			assertTrue(r.out().contains("no_deadlock") && r.out().contains("unknown"), engine + ": " + r.out());
+		}
+	}
+
+	@Test
+	void aWriteOutsideItsArrayIsAModelErrorOnBothEnginesAndTheyConform() throws IOException {
+		// TLC on its own drops [slot EXCEPT ![3] = 1] silently: slot has 2 elements. Expected: step 1 sets k = 3
+		// (inside 0..3), step 2 has no value; 3 states (initial, after step 1, the error state) on both engines
+		Path f = CliRun.write(dir, "writes.ptl", """
+				spec writes;
+				include "prelude.ptl";
+				const N_SLOTS = 1;
+				const N_TABLES = 1;
+				const MAX_GEN = 1;
+				var slot: 0..1[2];
+				var k: 0..3;
+				path writer() {
+					k = k + 3;
+					slot[k] = 1;
+				}
+				scenario s {
+					thread cpu0 = writer();
+					expect others holds;
+				}
+				""");
+		CliRun both = CliRun.of("check", f.toString(), "--engine", "both", "--quiet", "--out", dir.toString());
+		assertEquals(ExitCode.MODEL_ERROR, both.code(), both.out() + both.err());
+		assertTrue(both.out().contains("writes.ptl:10:2: no value") && both.out().contains("slot[k]: index in 1..2"), both.out());
+		assertFalse(both.err().contains("disagree"), both.err());
+		CliRun conform = CliRun.of("conform", f.toString(), "--out", dir.resolve("conform").toString());
+		assertEquals(ExitCode.OK, conform.code(), conform.out() + conform.err());
+		assertTrue(conform.out().matches("(?s).*states sim +3 tlc +3 .*"), conform.out());
 	}
 
 	@Test

@@ -9,11 +9,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param workDir where generated files and checker metadata go (one subfolder per run)
  * @param workers checker worker threads
  * @param heapMb heap of the checker JVM
- * @param timeoutSeconds 0 = none
+ * @param timeoutSeconds 0 = none (as the user gave it, for messages)
+ * @param deadlineNanos when the time limit is reached, System.nanoTime() based
  * @param cancel set to true to stop the check (the checker process is killed)
  */
-public record CheckOptions(Path workDir, int workers, int heapMb, int timeoutSeconds, AtomicBoolean cancel,
-		ProgressListener progress) {
+public record CheckOptions(Path workDir, int workers, int heapMb, int timeoutSeconds, long deadlineNanos,
+		AtomicBoolean cancel, ProgressListener progress) {
+
+	/**
+	 * Options whose time limit starts now and bounds everything done with them: every scenario, engine and TLC run
+	 * of one command share the one deadline ({@link System#nanoTime()} based; Long.MAX_VALUE: none).
+	 */
+	public CheckOptions(Path workDir, int workers, int heapMb, int timeoutSeconds, AtomicBoolean cancel,
+			ProgressListener progress) {
+		this(workDir, workers, heapMb, timeoutSeconds,
+				timeoutSeconds > 0 ? System.nanoTime() + timeoutSeconds * 1_000_000_000L : Long.MAX_VALUE, cancel,
+				progress);
+	}
+
+	/** Whether the time limit has passed. */
+	public boolean pastDeadline() {
+		return System.nanoTime() > deadlineNanos;
+	}
 
 	public static CheckOptions defaults(Path workDir) {
 		return new CheckOptions(workDir, 1, 1024, 0, new AtomicBoolean(), ProgressListener.NONE);

@@ -34,6 +34,16 @@ public sealed interface Stmt {
 	record Pick(Expr target, Temp bound, Expr lo, Expr hi, Expr cond) implements Stmt {
 	}
 
+	/**
+	 * The model has a value here only if cond holds (an index inside its array, a divisor not 0, ...). If it is false
+	 * the step goes, instead of on, to the error state: the state before the step with {@code flag} set to
+	 * {@code code}, from which nothing runs (docs/LANGUAGE.md, "Model errors"). Inserted by {@link ModelChecks}.
+	 *
+	 * @param what the expressions that have no value, as the check describes them ("pmd[i]: index in 1..2")
+	 */
+	record Check(Expr cond, Var flag, int code, String what, SourceLoc loc) implements Stmt {
+	}
+
 	/** temp := value, for the rest of the step. */
 	record Let(Temp temp, Expr value) implements Stmt {
 	}

@@ -9,10 +9,23 @@ import ptlock.check.CheckResult;
 import ptlock.check.PropertyResult;
 import ptlock.check.TraceStep;
 import ptlock.ir.Step;
+import ptlock.report.json.DocumentKind;
 
-/** The JSON form of check results (verdict kinds and statuses are the stable lower-case codes). */
+/**
+ * The JSON form of check results (verdict kinds and statuses are the stable lower-case codes), as
+ * docs/schema/check-result.schema.json describes it.
+ */
 public final class ResultJson {
 	private ResultJson() {
+	}
+
+	/** The whole 'ptlock check --json' document: the schema version first, the results, the rules' findings. */
+	public static Map<String, Object> document(List<CheckResult> results, List<?> findings) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("schemaVersion", DocumentKind.SCHEMA_VERSION);
+		m.put("results", results.stream().map(ResultJson::of).toList());
+		m.put("findings", findings);
+		return m;
 	}
 
 	public static Map<String, Object> of(CheckResult r) {

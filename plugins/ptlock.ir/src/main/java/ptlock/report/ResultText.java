@@ -23,11 +23,19 @@ public final class ResultText {
 			out.println("  check " + r.status().name().toLowerCase(java.util.Locale.ROOT)
 					+ (r.message() == null ? "" : ": " + r.message()));
 		}
+		java.util.Set<String> undecided = new java.util.LinkedHashSet<>();
 		for (PropertyResult p : r.properties()) {
 			String expected = p.expected() == null ? "no expectation" : "expected " + p.expected().code();
 			out.printf("  %-22s %-9s %s%n", p.property(), p.verdict().code().toUpperCase(java.util.Locale.ROOT),
 					p.asExpected() ? "as expected" : "UNEXPECTED (" + expected + ")");
+			if (p.verdict() == ptlock.ir.Verdict.MODEL_ERROR && p.note() != null) {
+				out.println("      " + p.note());
+			} else if (p.verdict() == ptlock.ir.Verdict.UNKNOWN && p.note() != null) {
+				undecided.add(p.note());
+			}
 		}
+		// one line for what many undecided properties share (a model error leaves them all undecided)
+		undecided.forEach(n -> out.println("  unknown: " + n));
 		prog.ignored().forEach((name, reason) -> out.printf("  %-22s %-9s %s%n", name, "IGNORED", reason));
 		for (PropertyResult p : r.properties()) {
 			if (p.trace() != null) {

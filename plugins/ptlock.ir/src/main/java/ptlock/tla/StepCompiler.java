@@ -25,9 +25,18 @@ final class StepCompiler {
 	/** All complete paths of a statement list, starting from the given state. */
 	List<SymState> paths(List<Stmt> body, SymState start) {
 		List<SymState> out = new ArrayList<>();
-		exec(body, 0, start, out::add);
+		Consumer<SymState> outer = complete;
+		complete = out::add;
+		try {
+			exec(body, 0, start, out::add);
+		} finally {
+			complete = outer;
+		}
 		return out;
 	}
+
+	/** Where complete paths of the step go: a failed check ends the whole step, not only its statement list. */
+	private Consumer<SymState> complete;
 
 	private void exec(List<Stmt> stmts, int i, SymState s, Consumer<SymState> done) {
 		if (i == stmts.size()) {
@@ -44,6 +53,7 @@ final class StepCompiler {
 		case Stmt.If f -> ifThenElse(f, s, next);
 		case Stmt.Either e -> either(e, s, next);
 		case Stmt.Pick p -> next.accept(pick(p, s));
+		case Stmt.Check c -> check(c, s, next, complete);
 		case Stmt.Goto g -> done.accept(jump(TlaNames.pcValue(g.step()), s));
 		case Stmt.Halt h -> done.accept(jump(TlaNames.DONE, s));
 		// for the static rules only: no TLA+ (StepExecutor skips it too)
@@ -271,6 +281,33 @@ final class StepCompiler {
 			return assign(new Stmt.Assign(p.target(), new Expr.TempRef(p.bound())), t);
 		}
 		return t;
+	}
+
+	/**
+	 * Check (StepExecutor.check): the path goes on only if the condition holds; if it does not, the step ends in the
+	 * error state instead: every variable as before the step (pc too, {@link SymState#nextPc} null), the error flag
+	 * set to the check's code.
+	 */
+	private static void check(Stmt.Check c, SymState s, Consumer<SymState> next, Consumer<SymState> complete) {
+		String cond = ExprPrinter.print(c.cond(), s);
+		Boolean known = constant(cond);
+		if (known == null || !known) {
+			SymState error = new SymState();
+			error.binders.addAll(s.binders);
+			error.guards.addAll(s.guards);
+			if (known == null) {
+				error.guards.add("~(" + cond + ")");
+			}
+			error.values.put(c.flag(), Integer.toString(c.code()));
+			complete.accept(error);
+		}
+		if (known == null || known) {
+			SymState ok = s.copy();
+			if (known == null) {
+				ok.guards.add(cond);
+			}
+			next.accept(ok);
+		}
 	}
 
 	/** Goto / Halt: the path ends with the thread's next pc. */

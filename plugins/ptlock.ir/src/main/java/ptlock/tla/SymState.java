@@ -24,7 +24,7 @@ final class SymState {
 	final List<String> binders = new ArrayList<>();
 	/** property name -> conditions that must hold (one per assert on this path) */
 	final Map<String, List<String>> asserts = new LinkedHashMap<>();
-	/** the thread's next pc value (a TLA+ string literal) once the path ends */
+	/** the thread's next pc value (a TLA+ string literal) once the path ends; null: unchanged (a model error) */
 	String nextPc;
 
 	SymState copy() {

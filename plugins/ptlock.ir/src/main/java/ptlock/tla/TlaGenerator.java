@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import ptlock.ir.ModelChecks;
 import ptlock.ir.Program;
 import ptlock.ir.Property;
 import ptlock.ir.Step;
@@ -82,7 +83,7 @@ public final class TlaGenerator {
 				out.append("\\* ").append(t.name()).append(" (").append(t.path()).append("): ")
 						.append(oneLine(s.label())).append("   [").append(s.loc().position()).append("]\n");
 				out.append(action).append(" ==\n");
-				out.append(stepBody(t, s, compiler, vars, flags));
+				out.append(stepBody(t, s, compiler, vars, flags, ModelChecks.flag(p) != null));
 				out.append('\n');
 			}
 		}
@@ -90,8 +91,12 @@ public final class TlaGenerator {
 		List<String> nonDaemonDone = p.threads().stream().filter(t -> !t.daemon())
 				.map(t -> t.pc().name() + " = \"" + TlaNames.DONE + "\"").toList();
 		out.append("\\* every thread that must finish has finished: not a deadlock\n");
-		out.append("Terminated == ").append(nonDaemonDone.isEmpty() ? "TRUE" : String.join(" /\\ ", nonDaemonDone))
-				.append("\n\n");
+		String terminated = nonDaemonDone.isEmpty() ? "TRUE" : String.join(" /\\ ", nonDaemonDone);
+		if (ModelChecks.flag(p) != null) {
+			// nothing runs in an error state: it ends the behaviour, and is not a deadlock
+			terminated = "(" + terminated + ") \\/ " + ModelChecks.VAR + " # 0";
+		}
+		out.append("Terminated == ").append(terminated).append("\n\n");
 		out.append("Next ==\n");
 		for (String a : actions.keySet()) {
 			out.append("    \\/ ").append(a).append('\n');
@@ -172,11 +177,12 @@ public final class TlaGenerator {
 		return sb.toString();
 	}
 
-	private static String stepBody(ThreadIr t, Step step, StepCompiler compiler, List<Var> vars, List<String> flags) {
+	private static String stepBody(ThreadIr t, Step step, StepCompiler compiler, List<Var> vars, List<String> flags,
+			boolean checked) {
 		List<SymState> paths = compiler.paths(step.body(), new SymState());
 		List<String> disjuncts = new ArrayList<>();
 		for (SymState path : paths) {
-			disjuncts.add(disjunct(t, step, path, vars, flags));
+			disjuncts.add(disjunct(t, step, path, vars, flags, checked));
 		}
 		if (disjuncts.size() == 1) {
 			return disjuncts.get(0);
@@ -185,7 +191,8 @@ public final class TlaGenerator {
 				.collect(Collectors.joining());
 	}
 
-	private static String disjunct(ThreadIr t, Step step, SymState path, List<Var> vars, List<String> flags) {
+	private static String disjunct(ThreadIr t, Step step, SymState path, List<Var> vars, List<String> flags,
+			boolean checked) {
 		StringBuilder sb = new StringBuilder();
 		String indent = "    ";
 		// the binders of picks and the LETs of merged ifs, in program order (a LET may use a binder, and a later
@@ -200,10 +207,15 @@ public final class TlaGenerator {
 		}
 		sb.append(indent).append("/\\ ").append(t.pc().name()).append(" = \"").append(TlaNames.pcValue(step.id()))
 				.append("\"\n");
+		if (checked) {
+			// nothing runs in an error state (Search.expand skips it too)
+			sb.append(indent).append("/\\ ").append(ModelChecks.VAR).append(" = 0\n");
+		}
 		for (String g : path.guards) {
 			sb.append(indent).append("/\\ ").append(g).append('\n');
 		}
-		sb.append(indent).append("/\\ ").append(t.pc().name()).append("' = \"").append(path.nextPc).append("\"\n");
+		String nextPc = path.nextPc == null ? TlaNames.pcValue(step.id()) : path.nextPc;
+		sb.append(indent).append("/\\ ").append(t.pc().name()).append("' = \"").append(nextPc).append("\"\n");
 		List<String> unchanged = new ArrayList<>();
 		for (Var v : vars) {
 			if (v.equals(t.pc())) {

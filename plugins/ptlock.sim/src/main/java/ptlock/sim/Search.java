@@ -33,6 +33,8 @@ final class Search {
 	/** per thread (program order): the thread, and the slot of its program counter (looked up once) */
 	private final ThreadIr[] threads;
 	private final int[] pcSlot;
+	/** the slot of ModelChecks.VAR, or -1: nothing runs in an error state (TlaGenerator guards every action) */
+	private final int errorSlot;
 	final FingerprintSet seen = new FingerprintSet();
 	// per state index: parent index, thread index (0-based, -1 for initial), step id, and fingerprint
 	int[] parent = new int[1024];
@@ -63,6 +65,8 @@ final class Search {
 		for (int i = 0; i < threads.length; i++) {
 			pcSlot[i] = layout.offset(threads[i].pc());
 		}
+		ptlock.ir.Var flag = ptlock.ir.ModelChecks.flag(program);
+		this.errorSlot = flag == null ? -1 : layout.offset(flag);
 	}
 
 	int[] initialState() {
@@ -196,6 +200,9 @@ final class Search {
 			}
 			int[] s = states.get(k);
 			int sid = ids.get(k);
+			if (errorSlot >= 0 && s[errorSlot] != 0) {
+				continue; // an error state ends its behaviour (not a deadlock)
+			}
 			boolean any = false;
 			for (int ti = 0; ti < threads.length; ti++) {
 				ThreadIr t = threads[ti];

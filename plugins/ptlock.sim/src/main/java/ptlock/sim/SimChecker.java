@@ -25,7 +25,7 @@ import ptlock.ir.Verdict;
  */
 public final class SimChecker {
 	/** The pseudo-property reported when a variable leaves its declared type (as TLC's TypeOK). */
-	public static final String TYPE_OK = "type_ok";
+	public static final String TYPE_OK = ptlock.check.ModelErrors.TYPE_OK;
 
 	private final Mutation mutation;
 
@@ -46,8 +46,7 @@ public final class SimChecker {
 		Layout layout = new Layout(program, assertions);
 		StepExecutor exec = new StepExecutor(layout, mutation);
 		Search search = new Search(program, layout, exec, checked, true);
-		long deadline = options.timeoutSeconds() > 0 ? System.nanoTime() + options.timeoutSeconds() * 1_000_000_000L
-				: Long.MAX_VALUE;
+		long deadline = options.deadlineNanos();
 		Search.Outcome o = search.run(options.cancel(), options.progress(), deadline, workers());
 		CheckStatus status = o.error() != null ? CheckStatus.FAILED
 				: o.stopped() ? (options.cancel().get() ? CheckStatus.CANCELLED : CheckStatus.TIMEOUT)
@@ -67,8 +66,9 @@ public final class SimChecker {
 		String message = o.error() != null ? "the model has no value here: " + o.error()
 				: status == CheckStatus.TIMEOUT ? "time limit of " + options.timeoutSeconds() + " s reached"
 						: status == CheckStatus.CANCELLED ? "cancelled" : null;
-		return new CheckResult(program, "sim", status, new ArrayList<>(results.values()),
-				new Stats(o.distinct(), o.generated(), o.depth(), System.currentTimeMillis() - start), message);
+		return ptlock.check.ModelErrors.interpret(new CheckResult(program, "sim", status,
+				new ArrayList<>(results.values()),
+				new Stats(o.distinct(), o.generated(), o.depth(), System.currentTimeMillis() - start), message));
 	}
 
 	/** Distinct reachable states with every property checked (for conformance with TLC's count). */

@@ -34,9 +34,16 @@ final class StepExecutor {
 		return new StepExecutor(layout, mutation);
 	}
 
+	// the step being run: its state before (a failed Check's successor is that state) and where successors go. One
+	// executor per worker thread, so these are not shared.
+	private int[] before;
+	private Consumer<Env> successors;
+
 	/** Runs the step from the given state; each successor's pc is already set. */
 	void run(ThreadIr thread, Step step, int[] state, Consumer<Env> successors) {
 		Env env = new Env(state.clone());
+		this.before = state;
+		this.successors = successors;
 		exec(step.body(), 0, env, thread, successors);
 	}
 
@@ -74,6 +81,11 @@ final class StepExecutor {
 		case Stmt.If f -> ifThenElse(f, env, thread, next);
 		case Stmt.Either e -> either(e, env, thread, next);
 		case Stmt.Pick p -> pick(p, env, next);
+		case Stmt.Check c -> {
+			if (check(c, env)) {
+				next.accept(env);
+			}
+		}
 		case Stmt.Goto g -> {
 			jump(thread, g.step() - 1, env);
 			done.accept(env);
@@ -131,6 +143,20 @@ final class StepExecutor {
 		if (flag != null && eval.scalar(a.cond(), env) == 0) {
 			env.state[flag] = 1;
 		}
+	}
+
+	/**
+	 * Check (StepCompiler.check): true if the path goes on; if not, the step's successor is the error state, the
+	 * state before the step with the error flag set to the check's code (ptlock.ir.ModelChecks).
+	 */
+	boolean check(Stmt.Check c, Env env) {
+		if (eval.scalar(c.cond(), env) != 0) {
+			return true;
+		}
+		Env error = new Env(before.clone());
+		error.state[layout.offset(c.flag())] = c.code();
+		successors.accept(error);
+		return false;
 	}
 
 	/** Let (StepCompiler.let): a step-local value. */

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Normalises TLA+ value text as TLC prints it (record fields in its own order, line breaks in long values) so that
- * a TLC trace's states can be compared with the simulator's rendering.
+ * a TLC trace's states can be compared with the simulator's rendering. Text that is not a value is an
+ * IllegalArgumentException with the column, never a loop (a saved trace can hold anything).
  */
 public final class ValueText {
 	private final String s;
@@ -22,6 +23,9 @@ public final class ValueText {
 
 	private String value() {
 		skip();
+		if (i >= s.length()) {
+			throw malformed("expected a value");
+		}
 		if (s.startsWith("<<", i)) {
 			i += 2;
 			List<String> elems = list(">>");
@@ -36,16 +40,15 @@ public final class ValueText {
 			i++;
 			List<String> fields = new ArrayList<>();
 			skip();
-			while (s.charAt(i) != ']') {
+			while (!at(']')) {
 				int arrow = s.indexOf("|->", i);
+				if (arrow < 0) {
+					throw malformed("expected '|->'");
+				}
 				String name = s.substring(i, arrow).strip();
 				i = arrow + 3;
 				fields.add(name + " |-> " + value());
-				skip();
-				if (s.charAt(i) == ',') {
-					i++;
-					skip();
-				}
+				separator(']');
 			}
 			i++;
 			fields.sort(null);
@@ -53,11 +56,21 @@ public final class ValueText {
 		}
 		int start = i;
 		if (s.charAt(i) == '"') {
-			i = s.indexOf('"', i + 1) + 1;
+			for (i++; i < s.length() && s.charAt(i) != '"'; i++) {
+				i += s.charAt(i) == '\\' ? 1 : 0;
+			}
+			if (i >= s.length()) {
+				i = start;
+				throw malformed("a string that does not end");
+			}
+			i++;
 			return s.substring(start, i);
 		}
 		while (i < s.length() && ",]}>".indexOf(s.charAt(i)) < 0) {
 			i++;
+		}
+		if (i == start) {
+			throw malformed("expected a value");
 		}
 		return s.substring(start, i).strip();
 	}
@@ -67,14 +80,36 @@ public final class ValueText {
 		skip();
 		while (!s.startsWith(close, i)) {
 			out.add(value());
-			skip();
-			if (s.charAt(i) == ',') {
-				i++;
-				skip();
-			}
+			separator(close.charAt(0));
 		}
 		i += close.length();
 		return out;
+	}
+
+	/**
+	 * After an element: a comma, or the closing bracket (left for the caller), or an error; so that each turn of a
+	 * loop consumes text ("<<]>>" looped here, adding empty elements until out of memory).
+	 */
+	private void separator(char close) {
+		skip();
+		if (i < s.length() && s.charAt(i) == ',') {
+			i++;
+			skip();
+		} else if (i >= s.length() || s.charAt(i) != close) {
+			throw malformed("expected ',' or '" + (close == '>' ? ">>" : String.valueOf(close)) + "'");
+		}
+	}
+
+	private boolean at(char c) {
+		if (i >= s.length()) {
+			throw malformed("expected '" + c + "'");
+		}
+		return s.charAt(i) == c;
+	}
+
+	private IllegalArgumentException malformed(String what) {
+		return new IllegalArgumentException("not a TLA+ value at column " + (i + 1) + ": " + what + " ("
+				+ (s.length() > 60 ? s.substring(0, 57) + "..." : s) + ")");
 	}
 
 	private void skip() {

@@ -31,7 +31,7 @@ import ptlock.tla.TlaNames;
  */
 public final class TlcChecker {
 	/** The pseudo-property reported when a variable leaves its declared range (a bug in the spec). */
-	public static final String TYPE_OK = "type_ok";
+	public static final String TYPE_OK = ptlock.check.ModelErrors.TYPE_OK;
 
 	private static final Pattern VIOLATED = Pattern.compile("Invariant (\\S+) is violated");
 	private static final Pattern STATS = Pattern.compile("([\\d,]+) states generated.*?([\\d,]+) distinct states found");
@@ -49,9 +49,19 @@ public final class TlcChecker {
 		boolean typeOk = true;
 		long start = System.currentTimeMillis();
 		Stats stats = Stats.NONE;
-		Path base = options.workDir().resolve(TlaGenerator.moduleName(program));
+		Path base;
+		try {
+			base = freshDir(options.workDir(), TlaGenerator.moduleName(program));
+		} catch (IOException e) {
+			return finish(program, results, remaining, CheckStatus.FAILED, stats, start,
+					"cannot write TLC's files: " + e.getMessage());
+		}
 		int runNo = 0;
 		while (true) {
+			if (options.pastDeadline()) {
+				return finish(program, results, remaining, CheckStatus.TIMEOUT, stats, start,
+						"time limit of " + options.timeoutSeconds() + " s reached");
+			}
 			TlaModule module = generator.generate(program, remaining, typeOk);
 			Path dir = base.resolve("run" + (++runNo));
 			TlcRun run;
@@ -120,8 +130,8 @@ public final class TlcChecker {
 		TlaModule m = generator.generate(program, all, false);
 		TlaModule counting = new TlaModule(m.name(), m.tla(), "INIT Init\nNEXT Next\n", m.actions(), m.checked(),
 				false);
-		Path dir = options.workDir().resolve(TlaGenerator.moduleName(program)).resolve("count");
 		try {
+			Path dir = freshDir(options.workDir(), TlaGenerator.moduleName(program) + "-count");
 			write(dir, counting);
 			TlcRun run = process.run(dir, counting.name(), false, options, x -> {
 			});
@@ -220,7 +230,23 @@ public final class TlcChecker {
 		}
 		Stats s = new Stats(stats.distinctStates(), stats.statesGenerated(), stats.depth(),
 				System.currentTimeMillis() - start);
-		return new CheckResult(program, "tlc", status, ordered, s, message);
+		return ptlock.check.ModelErrors.interpret(new CheckResult(program, "tlc", status, ordered, s, message));
+	}
+
+	/**
+	 * A folder of its own for one check under the work folder: NAME, or NAME-2, NAME-3... if an earlier check (of
+	 * this command or another one sharing --out) has it. TLC refuses a folder that already holds its states.
+	 */
+	static Path freshDir(Path workDir, String name) throws IOException {
+		Files.createDirectories(workDir);
+		for (int i = 1;; i++) {
+			Path dir = workDir.resolve(i == 1 ? name : name + "-" + i);
+			try {
+				return Files.createDirectory(dir);
+			} catch (java.nio.file.FileAlreadyExistsException taken) {
+				// next name
+			}
+		}
 	}
 
 	private static void write(Path dir, TlaModule module) throws IOException {

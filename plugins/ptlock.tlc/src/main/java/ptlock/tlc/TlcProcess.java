@@ -58,8 +58,7 @@ final class TlcProcess {
 		}, "tlc-output");
 		pump.setDaemon(true);
 		pump.start();
-		long deadline = options.timeoutSeconds() > 0 ? System.nanoTime() + options.timeoutSeconds() * 1_000_000_000L
-				: Long.MAX_VALUE;
+		long deadline = options.deadlineNanos();
 		TlcRun.End end = TlcRun.End.EXITED;
 		long peak = 0;
 		while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {

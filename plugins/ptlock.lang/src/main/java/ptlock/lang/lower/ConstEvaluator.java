@@ -50,7 +50,7 @@ final class ConstEvaluator {
 			return i.getValue();
 		case UnExpr u when "-".equals(u.getOp()):
 			Integer v = eval(u.getOperand());
-			return v == null ? null : -v;
+			return v == null ? null : exact(-(long) v, u);
 		case BinExpr b:
 			Integer l = eval(b.getLeft());
 			Integer r = eval(b.getRight());
@@ -59,11 +59,11 @@ final class ConstEvaluator {
 			}
 			switch (b.getOp()) {
 			case "+":
-				return l + r;
+				return exact((long) l + r, b);
 			case "-":
-				return l - r;
+				return exact((long) l - r, b);
 			case "*":
-				return l * r;
+				return exact((long) l * r, b);
 			case "/":
 			case "%":
 				if (r == 0) {
@@ -82,6 +82,19 @@ final class ConstEvaluator {
 		}
 		problems.error(IssueCodes.NOT_CONSTANT, "a constant integer expression is required here", e);
 		return null;
+	}
+
+	/**
+	 * The value if it is a 32-bit integer TLC can write (-(2^31-1)..2^31-1: TLC cannot read -2^31), else an error at
+	 * the expression: constant arithmetic never wraps.
+	 */
+	private Integer exact(long v, org.eclipse.emf.ecore.EObject at) {
+		if (v > Integer.MAX_VALUE || v < -Integer.MAX_VALUE) {
+			problems.error(IssueCodes.NOT_CONSTANT, "the constant " + v + " is outside the 32-bit integers ptlock and TLC"
+					+ " compute with (-2147483647..2147483647)", at);
+			return null;
+		}
+		return (int) v;
 	}
 
 	Integer named(String name, org.eclipse.emf.ecore.EObject at) {

@@ -256,9 +256,10 @@ public final class Lowering {
 			spec = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.ptl$", "");
 		}
 		String patchLevel = applied != null ? level : at == null ? null : at.getName();
-		return new Program(spec, scenario.getName(), archName, patchLevel, scenario.getDoc(),
-				Sources.of(scenario),
-				List.copyOf(globals.values()), init, threads, properties, expected, ignored);
+		// the places where the model may have no value become checks both engines run (docs/LANGUAGE.md)
+		return ptlock.ir.ModelChecks.instrument(new Program(spec, scenario.getName(), archName, patchLevel,
+				scenario.getDoc(), Sources.of(scenario),
+				List.copyOf(globals.values()), init, threads, properties, expected, ignored));
 	}
 
 	/** The properties the spec (top level) and the scenario leave out, with their reasons. */

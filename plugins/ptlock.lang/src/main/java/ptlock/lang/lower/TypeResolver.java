@@ -65,6 +65,13 @@ final class TypeResolver {
 		case ThreadType x -> new Type.Range(0, threads);
 		case SetType s -> {
 			Type elem = base(s.getElem());
+			if (elem instanceof Type.Range r && (r.lo() < 0 || r.hi() > ptlock.ir.ModelChecks.SET_MAX)) {
+				// the simulator's sets are bit masks of one int
+				problems.error(IssueCodes.TYPE_MISMATCH, "set elements must lie in 0.." + ptlock.ir.ModelChecks.SET_MAX
+						+ ", not " + r, s);
+				yield new Type.Set(new Type.Range(Math.max(0, r.lo()), Math.min(ptlock.ir.ModelChecks.SET_MAX,
+						Math.max(0, r.hi()))));
+			}
 			if (elem instanceof Type.Range r) {
 				yield new Type.Set(r);
 			}

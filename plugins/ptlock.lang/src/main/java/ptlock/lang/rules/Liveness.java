@@ -78,6 +78,7 @@ final class Liveness {
 				}
 			}
 			case Stmt.Await a -> expr(a.cond(), r);
+			case Stmt.Check c -> expr(c.cond(), r);
 			case Stmt.Assert a -> expr(a.cond(), r);
 			case Stmt.Let l -> expr(l.value(), r);
 			case Stmt.If f -> {

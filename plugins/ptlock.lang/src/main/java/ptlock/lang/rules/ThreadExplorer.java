@@ -185,6 +185,8 @@ final class ThreadExplorer {
 			emit.accept(c);
 		}
 		case Stmt.Mark m -> out.addAll(effects.apply(m, s));
+		// a model error is a bug of the spec, not a kernel behaviour: the rules follow the path that has a value
+		case Stmt.Check c -> out.add(s);
 		}
 		return out;
 	}

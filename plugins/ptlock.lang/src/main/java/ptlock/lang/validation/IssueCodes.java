@@ -16,6 +16,8 @@ public final class IssueCodes {
 	public static final String NOT_CONSTANT = P + "not-constant";
 	public static final String RECURSIVE_CALL = P + "recursive-call";
 	public static final String BAD_RETURN = P + "bad-return";
+	/** A path whose body has no statement. */
+	public static final String EMPTY_PATH = P + "empty-path";
 	public static final String NO_VALUE = P + "no-value";
 	public static final String LOOP_IN_ATOMIC = P + "loop-in-atomic";
 	public static final String NO_THREADS = P + "no-threads";

@@ -41,6 +41,15 @@ public class PtlockValidator extends AbstractPtlockValidator {
 		}
 	}
 
+	/** A path with no statement at all runs no step: a thread on it would be done before it starts. */
+	@Check(CheckType.FAST)
+	public void checkPathNotEmpty(ptlock.lang.ptlock.Path path) {
+		if (path.getBody() != null && path.getBody().getStmts().isEmpty()) {
+			error("path '" + path.getName() + "' has no statement, so a thread on it runs no step", path,
+					PtlockPackage.Literals.PATH__NAME, IssueCodes.EMPTY_PATH);
+		}
+	}
+
 	@Check(CheckType.NORMAL)
 	public void checkModel(Model model) {
 		List<Model> models = Includes.closure(model);

@@ -58,6 +58,48 @@ class ValidationTest {
 	}
 
 	@Test
+	void aPathWithNoStatementIsAnError() throws IOException {
+		List<Issue> issues = spec(PREAMBLE + """
+				path nothing() {
+				}
+				scenario s {
+					thread cpu0 = nothing();
+				%s}
+				""".formatted(EXPECTS));
+		assertIssue(issues, IssueCodes.EMPTY_PATH, 5);
+	}
+
+	@Test
+	void constantArithmeticThatOverflowsIsAnErrorAtTheConstant() throws IOException {
+		// 65536 * 65536 = 2^32 wraps to 0 in Java's int: bool[BIG + 2] had 2 elements
+		List<Issue> issues = spec(PREAMBLE + """
+				const BIG = 65536 * 65536;
+				var flags: bool[BIG + 2];
+				path p() {
+					flags[1] = true;
+				}
+				scenario s {
+					thread cpu0 = p();
+				%s}
+				""".formatted(EXPECTS));
+		assertIssue(issues, IssueCodes.NOT_CONSTANT, 5);
+	}
+
+	@Test
+	void aSetOfElementsBeyondThirtyIsAnError() throws IOException {
+		List<Issue> issues = spec(PREAMBLE + """
+				var waiting: set of 0..40;
+				path p() {
+					waiting = {};
+				}
+				scenario s {
+					thread cpu0 = p();
+				%s}
+				""".formatted(EXPECTS));
+		assertIssue(issues, IssueCodes.TYPE_MISMATCH, 5);
+	}
+
+	@Test
 	void unknownName() throws IOException {
 		assertIssue(path("\ty = 1;"), IssueCodes.UNKNOWN_NAME, 7);
 	}
