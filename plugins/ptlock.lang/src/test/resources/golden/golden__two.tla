@@ -111,12 +111,12 @@ w1_s7 ==
 w1_s8 ==
     \/ /\ pc_w1 = "s8"
        /\ model_error = 0
-       /\ (\E j_2 \in 1..2 : (cells[j_2] = 0))
+       /\ (\E j_3 \in 1..2 : (cells[j_3] = 0))
        /\ pc_w1' = "Done"
        /\ UNCHANGED <<lock, cells, seen, pair, model_error, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
     \/ /\ pc_w1 = "s8"
        /\ model_error = 0
-       /\ ~((\E j_2 \in 1..2 : (cells[j_2] = 0)))
+       /\ ~((\E j_3 \in 1..2 : (cells[j_3] = 0)))
        /\ pc_w1' = "s9"
        /\ UNCHANGED <<lock, cells, seen, pair, model_error, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
 
@@ -125,7 +125,7 @@ w1_s9 ==
     /\ pc_w1 = "s9"
     /\ model_error = 0
     /\ pc_w1' = "Done"
-    /\ pair' = [pair EXCEPT !.a = (IF ({t_1 \in 1..2 : (t_1 \in seen)} = seen) THEN 1 ELSE 0)]
+    /\ pair' = [pair EXCEPT !.a = (IF ({t_2 \in 1..2 : (t_2 \in seen)} = seen) THEN 1 ELSE 0)]
     /\ UNCHANGED <<lock, cells, seen, model_error, w1_mine, w1_x, pc_w2, w2_mine, w2_x, viol_mutual>>
 
 \* w1 (worker(1)): mine = 2;   [src/test/resources/golden/golden.ptl:47:3]
@@ -212,12 +212,12 @@ w2_s7 ==
 w2_s8 ==
     \/ /\ pc_w2 = "s8"
        /\ model_error = 0
-       /\ (\E j_7 \in 1..2 : (cells[j_7] = 0))
+       /\ (\E j_8 \in 1..2 : (cells[j_8] = 0))
        /\ pc_w2' = "Done"
        /\ UNCHANGED <<lock, cells, seen, pair, model_error, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
     \/ /\ pc_w2 = "s8"
        /\ model_error = 0
-       /\ ~((\E j_7 \in 1..2 : (cells[j_7] = 0)))
+       /\ ~((\E j_8 \in 1..2 : (cells[j_8] = 0)))
        /\ pc_w2' = "s9"
        /\ UNCHANGED <<lock, cells, seen, pair, model_error, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
 
@@ -226,7 +226,7 @@ w2_s9 ==
     /\ pc_w2 = "s9"
     /\ model_error = 0
     /\ pc_w2' = "Done"
-    /\ pair' = [pair EXCEPT !.a = (IF ({t_6 \in 1..2 : (t_6 \in seen)} = seen) THEN 1 ELSE 0)]
+    /\ pair' = [pair EXCEPT !.a = (IF ({t_7 \in 1..2 : (t_7 \in seen)} = seen) THEN 1 ELSE 0)]
     /\ UNCHANGED <<lock, cells, seen, model_error, pc_w1, w1_mine, w1_x, w2_mine, w2_x, viol_mutual>>
 
 \* w2 (worker(2)): mine = 2;   [src/test/resources/golden/golden.ptl:47:3]

@@ -23,6 +23,10 @@ public final class ModelErrors {
 	public static CheckResult interpret(CheckResult r) {
 		PropertyResult model = find(r, ModelChecks.PROPERTY);
 		boolean broken = model != null && model.verdict() == Verdict.VIOLATED;
+		// a failed step ends its behaviour, so nothing after it was explored; an invariant with no value in some
+		// state only leaves that invariant undecided
+		boolean stepFailed = broken && !"0".equals(lastValue(model.trace()));
+		List<String> gaps = ModelChecks.invariantGaps(r.program());
 		List<PropertyResult> out = new ArrayList<>();
 		for (PropertyResult p : r.properties()) {
 			if (p == model) {
@@ -32,10 +36,13 @@ public final class ModelErrors {
 				}
 			} else if (p.property().equals(TYPE_OK) && p.verdict() == Verdict.VIOLATED) {
 				out.add(new PropertyResult(p.property(), Verdict.MODEL_ERROR, Verdict.HOLDS, p.trace(), p.note()));
-			} else if (broken && p.verdict() == Verdict.HOLDS) {
+			} else if (broken && stepFailed && p.verdict() == Verdict.HOLDS) {
 				out.add(new PropertyResult(p.property(), Verdict.UNKNOWN, p.expected(), null,
 						"not decided: the model has an error (" + ModelChecks.PROPERTY
 								+ "), and nothing past it was explored"));
+			} else if (broken && gaps.contains(p.property()) && p.verdict() == Verdict.HOLDS) {
+				out.add(new PropertyResult(p.property(), Verdict.UNKNOWN, p.expected(), null,
+						"not decided: the invariant has no value in some state (" + ModelChecks.PROPERTY + ")"));
 			} else {
 				out.add(p);
 			}
@@ -48,12 +55,27 @@ public final class ModelErrors {
 		return r.properties().stream().anyMatch(p -> p.verdict() == Verdict.MODEL_ERROR);
 	}
 
+	private static String lastValue(Trace trace) {
+		if (trace == null || trace.steps().isEmpty()) {
+			return null;
+		}
+		String v = trace.steps().get(trace.steps().size() - 1).values().get(ModelChecks.VAR);
+		return v == null ? null : v.strip();
+	}
+
 	/** The failed check the trace ends in, from the error code in its last state. */
 	static String where(Program program, Trace trace) {
 		if (trace == null || trace.steps().isEmpty()) {
 			return "the model has no value at some step";
 		}
 		String code = trace.steps().get(trace.steps().size() - 1).values().get(ModelChecks.VAR);
+		if ("0".equals(code == null ? null : code.strip())) {
+			// no step failed: an invariant has no value in the last state (ModelChecks wrote which may not)
+			ptlock.ir.Property model = program.property(ModelChecks.PROPERTY);
+			String doc = model == null || model.doc() == null ? "" : model.doc();
+			int at = doc.indexOf(ModelChecks.INVARIANT_GAPS);
+			return "in the last state, no value: " + (at < 0 ? "an invariant" : doc.substring(at + 2));
+		}
 		try {
 			ModelChecks.Site site = code == null ? null : ModelChecks.site(program, Integer.parseInt(code.strip()));
 			return site == null ? "the model has no value at some step" : site.describe();

@@ -14,7 +14,7 @@ public final class ExprText {
 		case Expr.EnumLit l -> l.literal();
 		case Expr.VarRef v -> v.var().source();
 		case Expr.TempRef t -> t.temp().name().replaceFirst("^_+", "");
-		case Expr.BoundRef b -> b.name();
+		case Expr.BoundRef b -> b.name().replaceFirst("_\\d+$", ""); // as written: lowering numbers nested ones
 		case Expr.Index x -> of(x.base()) + "[" + of(x.index()) + "]";
 		case Expr.FieldGet f -> of(f.base()) + "." + f.field();
 		case Expr.Unary u -> (u.op() == Op.NOT ? "!" : "-") + atom(u.operand());

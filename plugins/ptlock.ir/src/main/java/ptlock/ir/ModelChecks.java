@@ -24,8 +24,14 @@ public final class ModelChecks {
 	/** Set elements the engines can hold (the simulator's sets are bit masks of one int). */
 	public static final int SET_MAX = 30;
 
+	private static final String DOC = "every step the model reaches has a value (indices inside their arrays, divisors"
+			+ " not 0)";
+	/** Marks, in model_ok's doc, the invariants that may have no value (ModelErrors names them). */
+	public static final String INVARIANT_GAPS = "; invariant ";
+
 	private final Var flag;
 	private int count;
+	private final List<String> invariantGaps = new ArrayList<>();
 	/** what is known of the step's temps (a pick's candidate, a call's constant argument): they live one step */
 	private final Map<Temp, Type.Range> temps = new java.util.IdentityHashMap<>();
 	/** the ranges of the quantifier variables in scope */
@@ -39,7 +45,26 @@ public final class ModelChecks {
 	public static Program instrument(Program p) {
 		ModelChecks counting = new ModelChecks(new Var(VAR, VAR, new Type.Range(0, 0), null));
 		counting.threads(p);
-		if (counting.count == 0) {
+		List<Property> properties = new ArrayList<>();
+		Expr invariantsHaveValues = null;
+		for (Property prop : p.properties()) {
+			Guard g = counting.new Guard();
+			if (prop.kind() == Property.Kind.INVARIANT) {
+				g.expr(prop.invariant());
+			}
+			if (g.cond == null) {
+				properties.add(prop);
+				continue;
+			}
+			// an invariant is evaluated in every state: where it has no value, model_ok is violated instead, and
+			// the invariant itself reads as true (so that no engine fails evaluating it)
+			properties.add(new Property(prop.name(), prop.kind(), prop.doc(), Guard.bin(Op.OR,
+					new Expr.Unary(Op.NOT, g.cond, new Type.Bool()), prop.invariant()), prop.loc()));
+			invariantsHaveValues = Guard.and(invariantsHaveValues, g.cond);
+			counting.invariantGaps.add("invariant " + prop.name() + " at " + prop.loc().position() + ": "
+					+ String.join("; ", g.what));
+		}
+		if (counting.count == 0 && invariantsHaveValues == null) {
 			return p;
 		}
 		Var flag = new Var(VAR, VAR, new Type.Range(0, counting.count), null);
@@ -47,15 +72,30 @@ public final class ModelChecks {
 		List<ThreadIr> threads = real.threads(p);
 		List<Var> globals = new ArrayList<>(p.globals());
 		globals.add(flag);
-		List<Property> properties = new ArrayList<>(p.properties());
-		properties.add(new Property(PROPERTY, Property.Kind.INVARIANT,
-				"every step the model reaches has a value (indices inside their arrays, divisors not 0)",
-				new Expr.Binary(Op.EQ, new Expr.VarRef(flag), new Expr.IntLit(0, flag.type()), new Type.Bool()),
+		properties.add(new Property(PROPERTY, Property.Kind.INVARIANT, counting.invariantGaps.isEmpty() ? DOC : DOC + "; " + String.join("; ", counting.invariantGaps),
+				Guard.and(new Expr.Binary(Op.EQ, new Expr.VarRef(flag), new Expr.IntLit(0, flag.type()),
+						new Type.Bool()), invariantsHaveValues),
 				p.loc()));
 		Map<String, Verdict> expectations = new LinkedHashMap<>(p.expectations());
 		expectations.put(PROPERTY, Verdict.HOLDS);
 		return new Program(p.spec(), p.scenario(), p.arch(), p.patch(), p.doc(), p.loc(), List.copyOf(globals),
 				p.init(), threads, List.copyOf(properties), expectations, p.ignored());
+	}
+
+	/** The invariants that may have no value in some state (model_ok reports those states), by name. */
+	public static List<String> invariantGaps(Program p) {
+		Property model = p.property(PROPERTY);
+		List<String> names = new ArrayList<>();
+		if (model == null || model.doc() == null) {
+			return names;
+		}
+		for (String part : model.doc().split("; invariant ")) {
+			int end = part.indexOf(" at ");
+			if (part != model.doc() && end > 0) {
+				names.add(part.substring(0, end));
+			}
+		}
+		return names;
 	}
 
 	/** The error-state variable of an instrumented program, or null. */
@@ -357,11 +397,11 @@ public final class ModelChecks {
 			return e == null ? new Expr.BoolLit(true) : e;
 		}
 
-		private static Expr and(Expr a, Expr b) {
+		static Expr and(Expr a, Expr b) {
 			return a == null ? b : b == null ? a : bin(Op.AND, a, b);
 		}
 
-		private static Expr bin(Op op, Expr l, Expr r) {
+		static Expr bin(Op op, Expr l, Expr r) {
 			return new Expr.Binary(op, l, r, new Type.Bool());
 		}
 

@@ -160,6 +160,9 @@ final class Search {
 						if (e.getCause() instanceof EvalException ee) {
 							throw ee;
 						}
+						if (e.getCause() instanceof OutOfMemoryError oom) {
+							throw oom;
+						}
 						throw new IllegalStateException(e.getCause());
 					} catch (InterruptedException e) {
 						Thread.currentThread().interrupt();
@@ -175,7 +178,14 @@ final class Search {
 			}
 			return new Outcome(seen.size(), generated.get(), depth, violations, null, false);
 		} catch (EvalException e) {
-			return new Outcome(seen.size(), generated.get(), 0, violations, e.getMessage(), false);
+			return new Outcome(seen.size(), generated.get(), 0, violations, "the model has no value here: "
+					+ e.getMessage(), false);
+		} catch (OutOfMemoryError e) {
+			// the frontier (most of the memory) went with the stack; the count says how far the search got
+			int n = seen.size();
+			return new Outcome(n, generated.get(), 0, violations, "out of memory after " + n
+					+ " distinct states; give the simulator more heap (PTLOCK_JAVA_OPTS=-Xmx8g ./ptlock ...) or use"
+					+ " smaller bounds", false);
 		} finally {
 			if (pool != null) {
 				pool.shutdownNow();

@@ -63,7 +63,7 @@ public final class SimChecker {
 			results.put(TYPE_OK, new PropertyResult(TYPE_OK, Verdict.VIOLATED, Verdict.HOLDS,
 					trace(program, layout, exec, search, typeAt), "a variable took a value outside its declared type"));
 		}
-		String message = o.error() != null ? "the model has no value here: " + o.error()
+		String message = o.error() != null ? o.error()
 				: status == CheckStatus.TIMEOUT ? "time limit of " + options.timeoutSeconds() + " s reached"
 						: status == CheckStatus.CANCELLED ? "cancelled" : null;
 		return ptlock.check.ModelErrors.interpret(new CheckResult(program, "sim", status,

@@ -155,6 +155,8 @@ public final class TlcChecker {
 		long distinct = -1, generated = 0;
 		int depth = 0;
 		boolean success = false;
+		long lastDistinct = -1; // from the last progress report: how far a run that died got
+		Trace initial = null;
 		List<ToolMessage> states = new ArrayList<>();
 		for (ToolMessage m : run.messages()) {
 			switch (m.code()) {
@@ -163,6 +165,11 @@ public final class TlcChecker {
 				if (v.find()) {
 					String inv = v.group(1);
 					violated = inv.equals(TlaNames.TYPE_OK) ? TYPE_OK : inv.replaceFirst("^Inv_", "");
+				}
+				if (m.code() == TlcCodes.INVARIANT_VIOLATED_INITIAL) {
+					// the initial state is in the message itself, not in a state message after it
+					initial = new Trace(List.of(new ptlock.check.TraceStep(null, 0,
+							TraceParser.values(m.body().split("\n")))));
 				}
 			}
 			case TlcCodes.DEADLOCK_REACHED -> violated = Property.NO_DEADLOCK;
@@ -181,6 +188,12 @@ public final class TlcChecker {
 				}
 			}
 			case TlcCodes.SUCCESS -> success = true;
+			case TlcCodes.PROGRESS_STATS -> {
+				Matcher p = PROGRESS.matcher(m.body());
+				if (p.find()) {
+					lastDistinct = num(p.group(3));
+				}
+			}
 			default -> {
 				if (m.severity() == ToolMessage.ERROR || m.severity() == ToolMessage.TLC_BUG) {
 					error = error == null ? m.body() : error + "\n" + m.body();
@@ -190,12 +203,13 @@ public final class TlcChecker {
 		}
 		Stats stats = distinct < 0 ? null : new Stats(distinct, generated, depth, 0);
 		if (violated != null) {
-			return new Outcome(violated, TraceParser.parse(states, module), null, stats);
+			return new Outcome(violated, initial != null ? initial : TraceParser.parse(states, module), null, stats);
 		}
 		if (error == null && (!success || run.exitCode() != 0)) {
 			error = "TLC ended without a result (exit code " + run.exitCode() + ")";
 			if (run.stderr().contains("OutOfMemoryError")) {
-				error = "TLC ran out of memory (raise the heap with --heap)";
+				error = "TLC ran out of memory" + (lastDistinct >= 0 ? " after " + lastDistinct + " distinct states" : "")
+						+ "; try a larger --heap MB or smaller bounds";
 			}
 		}
 		return new Outcome(null, null, error, stats);

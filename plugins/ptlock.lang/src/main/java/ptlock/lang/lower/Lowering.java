@@ -201,7 +201,14 @@ public final class Lowering {
 			}
 			String pathText = t.getPath() + "(" + String.join(", ",
 					t.getArgs().stream().map(ThreadLowering::text).toList()) + ")";
-			threads.add(new ThreadLowering(scope, steps).lower(t.getName(), pathText, i + 1, t.isDaemon(), path, env));
+			try {
+				threads.add(new ThreadLowering(scope, steps).lower(t.getName(), pathText, i + 1, t.isDaemon(), path,
+						env));
+			} catch (Unrolling.TooManySteps e) {
+				problems.error(IssueCodes.TOO_BIG, "thread '" + t.getName() + "' unrolls to more than "
+						+ Unrolling.MAX_STEPS + " steps (here): smaller loop bounds or fewer calls", e.at());
+				continue;
+			}
 		}
 
 		List<Property> properties = new ArrayList<>();

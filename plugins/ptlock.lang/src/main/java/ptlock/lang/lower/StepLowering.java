@@ -186,7 +186,10 @@ final class StepLowering {
 			case ForStmt f -> {
 				Integer lo = scope.consts.eval(f.getLo());
 				Integer hi = scope.consts.eval(f.getHi());
-				if (lo == null || hi == null || lo > hi) {
+				if (lo != null && hi != null && Unrolling.tooLong(lo, hi)) {
+					scope.problems.error(IssueCodes.TOO_BIG, Unrolling.message(lo, hi), f);
+					k = k.next();
+				} else if (lo == null || hi == null || lo > hi) {
 					k = k.next();
 				} else if (leaves(f)) {
 					k = iteration(f, lo, hi, env, k.next());

@@ -126,16 +126,23 @@ final class ThreadLowering {
 		if (s instanceof PickStmt p) {
 			Integer lo = scope.consts.tryEval(p.getLo());
 			Integer hi = scope.consts.tryEval(p.getHi());
-			Var local = newLocal(p.getName(),
-					lo != null && hi != null && lo <= hi ? new Type.Range(Math.min(0, lo), hi) : TypeResolver.INT);
-			Env inner = env.child();
-			inner.bind(p.getName(), new Expr.VarRef(local));
-			int rest = seq(stmts, i + 1, inner, next, ctx);
 			Temp t = new Temp(scope.fresh(p.getName()), TypeResolver.INT);
 			Env condEnv = env.child();
 			condEnv.bind(p.getName(), new Expr.TempRef(t));
+			Stmt.Pick untargeted = steps.pick(p, null, t, env, condEnv);
+			// the picked value's type: the constant range, or what the bounds' types allow (an int-wide type is
+			// more than TLC can write in TypeOK)
+			Type.Range l = bounds(untargeted.lo()), h = bounds(untargeted.hi());
+			Type.Range type = lo != null && hi != null && lo <= hi ? new Type.Range(Math.min(0, lo), hi)
+					: l != null && h != null ? new Type.Range(Math.min(0, l.lo()), Math.max(0, h.hi()))
+							: TypeResolver.INT;
+			Var local = newLocal(p.getName(), type);
+			Env inner = env.child();
+			inner.bind(p.getName(), new Expr.VarRef(local));
+			int rest = seq(stmts, i + 1, inner, next, ctx);
 			List<Stmt> body = new ArrayList<>();
-			body.add(steps.pick(p, new Expr.VarRef(local), t, env, condEnv));
+			body.add(new Stmt.Pick(new Expr.VarRef(local), untargeted.bound(), untargeted.lo(), untargeted.hi(),
+					untargeted.cond()));
 			return step(p, label(p), body, rest);
 		}
 		int rest = seq(stmts, i + 1, env, next, ctx);
@@ -239,7 +246,9 @@ final class ThreadLowering {
 			Integer lo = scope.consts.eval(f.getLo());
 			Integer hi = scope.consts.eval(f.getHi());
 			int entry = next;
-			if (lo != null && hi != null) {
+			if (lo != null && hi != null && Unrolling.tooLong(lo, hi)) {
+				scope.problems.error(IssueCodes.TOO_BIG, Unrolling.message(lo, hi), f);
+			} else if (lo != null && hi != null) {
 				for (int k = hi; k >= lo; k--) {
 					Env inner = env.child();
 					inner.bind(f.getName(), new Expr.IntLit(k, TypeResolver.INT));
@@ -392,6 +401,15 @@ final class ThreadLowering {
 		return stepNoJump(w, prefix() + "switch (" + text(w.getValue()) + ")", body);
 	}
 
+	/** The values a pick bound can have: a literal's, or its type's when that is narrower than int. */
+	private static Type.Range bounds(Expr e) {
+		if (e instanceof Expr.IntLit i) {
+			return new Type.Range(i.value(), i.value());
+		}
+		return e.type() instanceof Type.Range r && r.lo() != Integer.MIN_VALUE && r.hi() != Integer.MAX_VALUE ? r
+				: null;
+	}
+
 	private Var newLocal(String name, Type type) {
 		int n = localNames.merge(name, 1, Integer::sum);
 		String unique = scope.threadName + "_" + name + (n == 1 ? "" : "_" + n);
@@ -407,6 +425,9 @@ final class ThreadLowering {
 	}
 
 	private int stepNoJump(EObject at, String label, List<Stmt> body) {
+		if (nextId > Unrolling.MAX_STEPS) {
+			throw new Unrolling.TooManySteps(at);
+		}
 		int id = nextId++;
 		built.put(id, new Step(id, label, Sources.of(at), body));
 		return id;

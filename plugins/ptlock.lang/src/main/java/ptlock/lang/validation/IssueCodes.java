@@ -18,6 +18,8 @@ public final class IssueCodes {
 	public static final String BAD_RETURN = P + "bad-return";
 	/** A path whose body has no statement. */
 	public static final String EMPTY_PATH = P + "empty-path";
+	/** A 'for' loop or a thread that unrolls to more iterations or steps than ptlock builds. */
+	public static final String TOO_BIG = P + "too-big";
 	public static final String NO_VALUE = P + "no-value";
 	public static final String LOOP_IN_ATOMIC = P + "loop-in-atomic";
 	public static final String NO_THREADS = P + "no-threads";

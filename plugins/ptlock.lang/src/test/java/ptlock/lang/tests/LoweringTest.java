@@ -94,8 +94,10 @@ class LoweringTest {
 		Program p = seed("free_immediately");
 		assertEquals(List.of("rcu_balance", "lock_balance", "no_use_after_free", "no_write_to_detached", "ptl_held",
 				"pmd_locked", "no_torn_pmd_read", "no_bug", "no_rw_in_ro_mapping", "detached_tables_empty",
-				"no_deadlock"),
+				"no_deadlock", "model_ok"),
 				p.properties().stream().map(Property::name).toList());
+		// the lock ids a ptl local holds (0..N_LOCKS, 0: none) index lock_owner[1..N_LOCKS]: checked, expected to hold
+		assertEquals(Verdict.HOLDS, p.expectations().get("model_ok"));
 		assertEquals(Verdict.VIOLATED, p.expectations().get("no_use_after_free"));
 		assertEquals(Verdict.HOLDS, p.expectations().get("no_deadlock"));
 		assertEquals(3, p.threads().size());
