@@ -18,7 +18,7 @@ final class CrashReport {
 	/** The message for a throwable that no command handled; its stack trace goes to a log file. */
 	static String of(Throwable t) {
 		String what = t instanceof OutOfMemoryError
-				? "out of memory: try smaller bounds, --heap for TLC, or a larger heap for ptlock (JAVA_TOOL_OPTIONS=-Xmx8g)"
+				? "out of memory: try smaller bounds, --heap for TLC, or a larger heap for ptlock (PTLOCK_JAVA_OPTS=-Xmx8g ./ptlock ...)"
 				: t instanceof StackOverflowError
 						? "ran out of stack (a very deep spec, or a very long unrolled loop): flatten it, or raise the"
 								+ " stack (JAVA_TOOL_OPTIONS=-Xss64m)"

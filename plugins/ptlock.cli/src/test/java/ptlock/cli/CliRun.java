@@ -29,12 +29,7 @@ record CliRun(ExitCode code, String out, String err) {
 	}
 
 	/** A spec on the prelude with 400^3 states: minutes of TLC, for the tests that stop or kill a TLC run. */
-	static final String MANY_STATES = """
-			spec big;
-			include "prelude.ptl";
-			const N_SLOTS = 1;
-			const N_TABLES = 1;
-			const MAX_GEN = 1;
+	static final String MANY_STATES = CliRun.onPrelude("big", """
 			var count: 0..400[THREADS];
 			path counter() {
 				while (count[self] < 400)
@@ -46,7 +41,13 @@ record CliRun(ExitCode code, String out, String err) {
 				thread cpu2 = counter();
 				expect no_deadlock holds;
 			}
-			""";
+			""");
+
+	/** A spec on the prelude with its smallest bounds (the header is lines 1-5; the text goes on at line 6). */
+	static String onPrelude(String name, String rest) {
+		return "spec " + name + ";\ninclude \"prelude.ptl\";\nconst N_SLOTS = 1;\nconst N_TABLES = 1;\nconst MAX_GEN = 1;\n"
+				+ rest;
+	}
 
 	/** Writes a spec next to a copy of the prelude. */
 	static Path write(Path dir, String name, String text) throws IOException {

@@ -127,6 +127,47 @@ class CliTest {
 	}
 
 	@Test
+	void theTimeoutBoundsTheWholeCommandNotEachScenario() throws IOException {
+		// three scenarios of 400^3 states each: the first uses the whole limit, so the other two start past it and
+		// report the time limit having explored at most their initial state (before, each had its own 2 s)
+		String three = CliRun.MANY_STATES.replace("scenario many_states", "scenario first") + CliRun.MANY_STATES
+				.substring(CliRun.MANY_STATES.indexOf("scenario many_states")).replace("many_states", "second")
+				+ CliRun.MANY_STATES.substring(CliRun.MANY_STATES.indexOf("scenario many_states"))
+						.replace("many_states", "third");
+		Path f = CliRun.write(dir, "three.ptl", three);
+		CliRun r = CliRun.of("check", f.toString(), "--timeout", "2", "--json");
+		assertEquals(ExitCode.TIMEOUT, r.code(), r.err());
+		com.google.gson.JsonArray results = com.google.gson.JsonParser.parseString(r.out()).getAsJsonObject()
+				.getAsJsonArray("results");
+		assertEquals(3, results.size());
+		assertTrue(results.get(0).getAsJsonObject().get("distinctStates").getAsLong() > 1000, r.out());
+		for (int i = 1; i < 3; i++) {
+			com.google.gson.JsonObject later = results.get(i).getAsJsonObject();
+			assertEquals("timeout", later.get("status").getAsString(), r.out());
+			assertTrue(later.get("distinctStates").getAsLong() <= 1, "scenario " + (i + 1) + " ran past the limit: "
+					+ r.out());
+		}
+	}
+
+	@Test
+	void twoTlcChecksWithOneOutFolderEachGetTheirOwnFolderAndNothingGoesToTheCurrentOne() throws IOException {
+		Path out = dir.resolve("out");
+		Path f = CliRun.root().resolve("plugins/ptlock.lang/src/test/resources/golden/golden.ptl");
+		for (int i = 0; i < 2; i++) {
+			CliRun r = CliRun.of("check", f.toString(), "--engine", "tlc", "--quiet", "--out", out.toString());
+			assertEquals(ExitCode.OK, r.code(), "run " + (i + 1) + ": " + r.out() + r.err());
+		}
+		assertTrue(Files.isDirectory(out.resolve("golden__two")), "the first check's folder");
+		assertTrue(Files.isDirectory(out.resolve("golden__two-2")), "the second check's folder");
+		// without --out: a temporary folder, removed afterwards; ptlock-out/ is not created where ptlock runs
+		Path cwdOut = Path.of("ptlock-out");
+		boolean existed = Files.exists(cwdOut);
+		CliRun r = CliRun.of("check", f.toString(), "--engine", "tlc", "--quiet");
+		assertEquals(ExitCode.OK, r.code(), r.out() + r.err());
+		assertEquals(existed, Files.exists(cwdOut), "nothing written to the current directory");
+	}
+
+	@Test
 	void aForLoopInsideAStepRunsEachIterationOnce() throws IOException {
 		// a counter over y[1..3] with y[1] and y[3] set counts 2; the lowering once ran iteration k of a step's
 		// 'for' k times (each iteration went on with the rest of the loop, and then the loop went on again), which
@@ -222,12 +263,7 @@ class CliTest {
 	@Test
 	void aReadWithNoValueIsAModelErrorOnBothEngines() throws IOException {
 		// pte[pmd[1]] with pmd[1] == 0 (no table yet): table 0 is outside pte's 1..N_TABLES, on the first step
-		Path f = CliRun.write(dir, "outside.ptl", """
-				spec outside;
-				include "prelude.ptl";
-				const N_SLOTS = 1;
-				const N_TABLES = 1;
-				const MAX_GEN = 1;
+		Path f = CliRun.write(dir, "outside.ptl", CliRun.onPrelude("outside", """
 				path reader() {
 					var v: Pte;
 					v = pte[pmd[1]];
@@ -236,7 +272,7 @@ class CliTest {
 					thread cpu0 = reader();
 					expect others holds;
 				}
-				""");
+				"""));
 		for (String engine : List.of("sim", "tlc")) {
 			CliRun r = CliRun.of("check", f.toString(), "--engine", engine, "--quiet", "--out", dir.toString());
 			assertEquals(ExitCode.MODEL_ERROR, r.code(), engine + ": " + r.out() + r.err());
@@ -252,12 +288,7 @@ class CliTest {
 	void aWriteOutsideItsArrayIsAModelErrorOnBothEnginesAndTheyConform() throws IOException {
 		// TLC on its own drops [slot EXCEPT ![3] = 1] silently: slot has 2 elements. Expected: step 1 sets k = 3
 		// (inside 0..3), step 2 has no value; 3 states (initial, after step 1, the error state) on both engines
-		Path f = CliRun.write(dir, "writes.ptl", """
-				spec writes;
-				include "prelude.ptl";
-				const N_SLOTS = 1;
-				const N_TABLES = 1;
-				const MAX_GEN = 1;
+		Path f = CliRun.write(dir, "writes.ptl", CliRun.onPrelude("writes", """
 				var slot: 0..1[2];
 				var k: 0..3;
 				path writer() {
@@ -268,7 +299,7 @@ class CliTest {
 					thread cpu0 = writer();
 					expect others holds;
 				}
-				""");
+				"""));
 		CliRun both = CliRun.of("check", f.toString(), "--engine", "both", "--quiet", "--out", dir.toString());
 		assertEquals(ExitCode.MODEL_ERROR, both.code(), both.out() + both.err());
 		assertTrue(both.out().contains("writes.ptl:10:2: no value") && both.out().contains("slot[k]: index in 1..2"), both.out());

@@ -185,12 +185,7 @@ class FuzzTest {
 	}
 
 	/** A spec on the prelude that runs quickly: a write through an index, a lock, a pick, a division. */
-	private static final String SMALL = """
-			spec small;
-			include "prelude.ptl";
-			const N_SLOTS = 1;
-			const N_TABLES = 1;
-			const MAX_GEN = 1;
+	private static final String SMALL = CliRun.onPrelude("small", """
 			var slot: 0..2[2];
 			var k: 0..3;
 			path writer(n) {
@@ -207,5 +202,5 @@ class FuzzTest {
 				thread cpu1 = writer(2);
 				expect others holds;
 			}
-			""";
+			""");
 }

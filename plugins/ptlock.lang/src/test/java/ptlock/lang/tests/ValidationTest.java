@@ -41,6 +41,12 @@ class ValidationTest {
 				""".formatted(body, EXPECTS));
 	}
 
+	/** A spec with declarations after the preamble (from line 5), then a path p with the given body and a scenario. */
+	private List<Issue> declarationsAndPath(String declarations, String body) throws IOException {
+		return spec(PREAMBLE + declarations + "path p() {\n" + body + "}\nscenario s {\n\tthread cpu0 = p();\n"
+				+ EXPECTS + "}\n");
+	}
+
 	private List<Issue> spec(String text) throws IOException {
 		Path f = Specs.write(dir, "t.ptl", text);
 		return loader.validateText(f, text);
@@ -59,44 +65,26 @@ class ValidationTest {
 
 	@Test
 	void aPathWithNoStatementIsAnError() throws IOException {
-		List<Issue> issues = spec(PREAMBLE + """
-				path nothing() {
-				}
-				scenario s {
-					thread cpu0 = nothing();
-				%s}
-				""".formatted(EXPECTS));
-		assertIssue(issues, IssueCodes.EMPTY_PATH, 5);
+		assertIssue(declarationsAndPath("", ""), IssueCodes.EMPTY_PATH, 5);
 	}
 
 	@Test
 	void constantArithmeticThatOverflowsIsAnErrorAtTheConstant() throws IOException {
 		// 65536 * 65536 = 2^32 wraps to 0 in Java's int: bool[BIG + 2] had 2 elements
-		List<Issue> issues = spec(PREAMBLE + """
-				const BIG = 65536 * 65536;
-				var flags: bool[BIG + 2];
-				path p() {
-					flags[1] = true;
-				}
-				scenario s {
-					thread cpu0 = p();
-				%s}
-				""".formatted(EXPECTS));
-		assertIssue(issues, IssueCodes.NOT_CONSTANT, 5);
+		assertIssue(declarationsAndPath("const BIG = 65536 * 65536;\nvar flags: bool[BIG + 2];\n",
+				"\tflags[1] = true;\n"), IssueCodes.NOT_CONSTANT, 5);
+	}
+
+	@Test
+	void aLoopUnrolledTenMillionTimesIsALocatedErrorNotAHang() throws IOException {
+		// 'for' loops are unrolled into steps: 10^7 of them once ran the JVM out of stack and memory
+		assertIssue(path("\tfor (i in 1..10000000)\n\t\tptl = 1;"), IssueCodes.TOO_BIG, 7);
 	}
 
 	@Test
 	void aSetOfElementsBeyondThirtyIsAnError() throws IOException {
-		List<Issue> issues = spec(PREAMBLE + """
-				var waiting: set of 0..40;
-				path p() {
-					waiting = {};
-				}
-				scenario s {
-					thread cpu0 = p();
-				%s}
-				""".formatted(EXPECTS));
-		assertIssue(issues, IssueCodes.TYPE_MISMATCH, 5);
+		assertIssue(declarationsAndPath("var waiting: set of 0..40;\n", "\twaiting = {};\n"), IssueCodes.TYPE_MISMATCH,
+				5);
 	}
 
 	@Test
