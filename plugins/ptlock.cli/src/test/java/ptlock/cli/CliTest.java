@@ -172,12 +172,7 @@ class CliTest {
 		// a counter over y[1..3] with y[1] and y[3] set counts 2; the lowering once ran iteration k of a step's
 		// 'for' k times (each iteration went on with the rest of the loop, and then the loop went on again), which
 		// both engines shared, so only a test of the count itself shows it
-		Path f = CliRun.write(dir, "loop.ptl", """
-				spec loop;
-				include "prelude.ptl";
-				const N_SLOTS = 1;
-				const N_TABLES = 1;
-				const MAX_GEN = 1;
+		Path f = CliRun.write(dir, "loop.ptl", CliRun.onPrelude("loop", """
 				property counted "the loop counted each set flag once";
 				var x: 0..20;
 				var y: bool[3];
@@ -198,7 +193,7 @@ class CliTest {
 					thread cpu0 = count();
 					expect others holds;
 				}
-				""");
+				"""));
 		CliRun r = CliRun.of("check", f.toString(), "--engine", "both", "--quiet", "--out", dir.toString());
 		assertEquals(ExitCode.OK, r.code(), r.out() + r.err());
 	}
@@ -207,12 +202,7 @@ class CliTest {
 	void aThreadWithNoStepIsDoneOnBothEngines() throws IOException {
 		// a path that folds away entirely (tlb_remove_table_sync_one() without RCU table freeing is an empty inline)
 		// is a thread that has finished: TLC once started it at a pc with no action and reported a deadlock
-		Path f = CliRun.write(dir, "empty.ptl", """
-				spec empty;
-				include "prelude.ptl";
-				const N_SLOTS = 1;
-				const N_TABLES = 1;
-				const MAX_GEN = 1;
+		Path f = CliRun.write(dir, "empty.ptl", CliRun.onPrelude("empty", """
 				const ON = 0;
 				path maybe() {
 					if (ON == 1)
@@ -226,7 +216,7 @@ class CliTest {
 					thread cpu1 = other();
 					expect others holds;
 				}
-				""");
+				"""));
 		CliRun r = CliRun.of("check", f.toString(), "--engine", "both", "--quiet", "--out", dir.toString());
 		assertEquals(ExitCode.OK, r.code(), r.out() + r.err());
 		assertTrue(r.out().contains("all as expected"), r.out());

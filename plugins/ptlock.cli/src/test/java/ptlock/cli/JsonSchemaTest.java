@@ -66,12 +66,7 @@ class JsonSchemaTest {
 	void checkResultsOfTlcValidate() throws IOException {
 		// TLC's state values are its own text: the schema must take them too (a small model: TLC runs once per
 		// violated property)
-		Path f = CliRun.write(dir, "v.ptl", """
-				spec v;
-				include "prelude.ptl";
-				const N_SLOTS = 1;
-				const N_TABLES = 1;
-				const MAX_GEN = 1;
+		Path f = CliRun.write(dir, "v.ptl", CliRun.onPrelude("v", """
 				property counted "the set flags are counted";
 				var x: 0..20;
 				var y: bool[3];
@@ -90,7 +85,7 @@ class JsonSchemaTest {
 					expect counted violated;
 					expect others holds;
 				}
-				""");
+				"""));
 		CliRun r = CliRun.of("check", f.toString(), "--engine", "both", "--json", "--out", dir.toString());
 		assertEquals(ExitCode.OK, r.code(), r.err());
 		assertTrue(r.out().contains("\"engine\": \"tlc\"") && r.out().contains("\"trace\": ["), r.out());
