@@ -7,9 +7,11 @@ import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import ptlock.check.CheckOptions;
 import ptlock.check.CheckResult;
@@ -22,9 +24,17 @@ import ptlock.tlc.TlcChecker;
  * ptlock bench: the simulator and TLC on the same models, measured in one invocation: distinct states (which must be
  * equal), wall time, states per second, peak memory. Then the time to check every seed scenario with the simulator.
  */
-final class BenchCommand {
-	static final Set<String> FLAGS = Set.of("quick");
-	static final Set<String> VALUED = Set.of("out");
+@Command(name = "bench", description = "Measure the simulator against TLC on the seed models and a scaled-up one, in"
+		+ " one run: distinct states (equal), time, states/s, memory (docs/BENCHMARKS.md).")
+final class BenchCommand extends Subcommand {
+	@Option(names = "--quick", description = "leave out the scaled model (minutes of TLC)")
+	boolean quick;
+	@Option(names = "--out", paramLabel = "DIR", description = "keep TLC's files in DIR")
+	Path outDir;
+
+	BenchCommand(Io io) {
+		super(io);
+	}
 
 	static final List<String[]> MODELS = List.of(
 			new String[] { "specs/seed/retract_vs_fault.ptl", "free_deferred" },
@@ -32,10 +42,14 @@ final class BenchCommand {
 			new String[] { "specs/seed/nonempty_detach.ptl", "c_page_lock_excludes_fault" },
 			new String[] { "specs/bench/scaled.ptl", "scaled_rcu" });
 
-	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
-		Path work = Path.of(a.value("out", "ptlock-out/bench"));
-		Files.createDirectories(work);
-		boolean quick = a.flag("quick");
+	@Override
+	ExitCode run() throws IOException {
+		try (WorkDir workDir = WorkDir.of(outDir)) {
+			return run(workDir.path(), io.out(), io.err());
+		}
+	}
+
+	private ExitCode run(Path work, PrintStream out, PrintStream err) throws IOException {
 		CheckOptions options = new CheckOptions(work, 1, 4096, 0, new AtomicBoolean(), ProgressListener.NONE);
 		out.println("| model | states (sim = tlc) | sim s | tlc s | sim states/s | tlc states/s | ratio | sim heap MB | tlc RSS MB |");
 		out.println("|---|---|---|---|---|---|---|---|---|");

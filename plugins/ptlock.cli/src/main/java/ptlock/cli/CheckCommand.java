@@ -7,8 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import ptlock.check.CheckOptions;
 import ptlock.check.CheckResult;
@@ -18,30 +22,50 @@ import ptlock.ir.Program;
 import ptlock.report.Json;
 import ptlock.report.ResultJson;
 
-/** ptlock check SPEC: checks every scenario (or one) with TLC and compares each verdict with the expectation. */
-final class CheckCommand {
-	static final Set<String> FLAGS = Set.of("json", "quiet");
-	static final Set<String> VALUED = Set.of("scenario", "out", "workers", "heap", "timeout", "engine");
+/** ptlock check SPEC: checks every scenario (or one) and compares each verdict with the expectation. */
+@Command(name = "check", sortOptions = false, description = { "Model-check each scenario of SPEC and compare every"
+		+ " property's verdict with the one the spec expects; counterexamples are printed as races (one column per"
+		+ " CPU)." })
+final class CheckCommand extends Subcommand {
+	@Parameters(paramLabel = "SPEC.ptl", description = "the spec to check")
+	Path file;
+	@Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "sim", completionCandidates = Engines.Names.class,
+			description = "sim (the simulator, default), tlc, or both (each confirms the other): ${COMPLETION-CANDIDATES}")
+	String engine;
+	@Option(names = "--scenario", paramLabel = "NAME", description = "check only this scenario")
+	String scenario;
+	@Option(names = "--json", description = "print the results as JSON on stdout (docs/JSON.md), nothing else")
+	boolean json;
+	@Option(names = "--quiet", description = "no progress and no rule warnings")
+	boolean quietOption;
+	@Mixin
+	TlcOptions tlcOptions;
+	@Mixin
+	ReportFiles reports;
 
-	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
-		Path file = Specs.onlySpec(a, "check");
-		boolean json = a.flag("json");
-		boolean quiet = a.flag("quiet") || json;
-		int workers = a.intValue("workers", 1);
-		int heap = a.intValue("heap", 1024);
-		int timeout = a.intValue("timeout", 0);
-		Engines engines = Engines.parse(a.value("engine", "sim"));
-		List<Program> programs = new Specs().programs(file, a.value("scenario", null), err, !quiet);
+	CheckCommand(Io io) {
+		super(io);
+	}
+
+	@Override
+	ExitCode run() throws UsageException, IOException {
+		PrintStream out = io.out();
+		PrintStream err = io.err();
+		boolean quiet = quietOption || json;
+		Engines engines = Engines.parse(engine);
+		List<Program> programs = new Specs().programs(file, scenario, err, !quiet);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
 		}
-		try (WorkDir workDir = WorkDir.of(a)) {
+		try (WorkDir workDir = WorkDir.of(tlcOptions.out)) {
 			Path work = workDir.path();
-			CheckOptions options = new CheckOptions(work, workers, heap, timeout, new AtomicBoolean(),
+			CheckOptions options = new CheckOptions(work, tlcOptions.workers, tlcOptions.heap, tlcOptions.timeout,
+					new AtomicBoolean(),
 					quiet ? ProgressListener.NONE : progress(err));
 			ptlock.report.ResultText report = new ptlock.report.ResultText();
 			List<CheckResult> results = new ArrayList<>();
 			List<Map<String, Object>> findings = new ArrayList<>();
+			List<RuleFindings.Of> ruleFindings = new ArrayList<>();
 			ExitCode code = ExitCode.OK;
 			for (Program p : programs) {
 				List<CheckResult> byEngine = engines.check(p, options);
@@ -55,6 +79,7 @@ final class CheckCommand {
 					code = worse(code, exitCode(r));
 				}
 				findings.addAll(RuleFindings.json(rules, byEngine.get(0)));
+				ruleFindings.add(new RuleFindings.Of(byEngine.get(0), rules));
 				// an engine stopped by the time limit or a failure decided nothing to compare
 				if (byEngine.size() == 2 && completed(byEngine.get(0)) && completed(byEngine.get(1))
 						&& !Conformance.sameVerdicts(byEngine.get(0), byEngine.get(1))) {
@@ -63,6 +88,7 @@ final class CheckCommand {
 					code = worse(code, ExitCode.CHECKER_FAILURE);
 				}
 			}
+			reports.write(results, ruleFindings);
 			if (json) {
 				out.println(Json.write(ResultJson.document(results, findings)));
 			} else {

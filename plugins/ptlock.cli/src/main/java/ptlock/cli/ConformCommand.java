@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import ptlock.check.CheckOptions;
 import ptlock.check.CheckResult;
@@ -23,37 +26,46 @@ import ptlock.tlc.TraceReplay;
  * ptlock conform SPEC: the simulator and TLC must agree on every scenario: (a) the same number of distinct states,
  * (b) the same verdict for every property, (c) every counterexample of either is a behaviour of the other.
  */
-final class ConformCommand {
-	static final Set<String> FLAGS = Set.of("matrix");
-	static final Set<String> VALUED = Set.of("scenario", "out", "heap");
+@Command(name = "conform", description = "Compare the simulator with TLC on each scenario: the same distinct states,"
+		+ " the same verdicts, and each engine's counterexamples are behaviours of the other.")
+final class ConformCommand extends Subcommand {
+	@Parameters(paramLabel = "SPEC.ptl")
+	Path file;
+	@Option(names = "--scenario", paramLabel = "NAME", description = "only this scenario")
+	String scenario;
+	@Option(names = "--matrix", description = "every cell of the spec's series matrix instead")
+	boolean matrix;
+	@Option(names = "--out", paramLabel = "DIR", description = "keep TLC's files in DIR")
+	Path outDir;
+	@Option(names = "--heap", paramLabel = "MB", defaultValue = "1024", converter = Count.class,
+			description = "TLC's heap in MB (default ${DEFAULT-VALUE})")
+	int heap;
 
-	/** One scenario's comparison: a list of disagreements (empty: conformant). */
-	record Report(Program program, long simStates, long tlcStates, List<String> disagreements) {
-	}
+	private final EngineComparison comparison;
 
-	private final Mutation mutation;
-
-	ConformCommand() {
-		this(Mutation.NONE);
+	ConformCommand(Io io) {
+		this(io, Mutation.NONE);
 	}
 
 	/** With a deliberately broken simulator: only the test that proves conformance catches it uses this. */
-	ConformCommand(Mutation mutation) {
-		this.mutation = mutation;
+	ConformCommand(Io io, Mutation mutation) {
+		super(io);
+		this.comparison = new EngineComparison(mutation);
 	}
 
-	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
-		List<Program> programs = a.flag("matrix") ? matrixCells(Specs.onlySpec(a, "conform"), err)
-				: new Specs().programs(Specs.onlySpec(a, "conform"), a.value("scenario", null), err, false);
+	@Override
+	ExitCode run() throws IOException {
+		PrintStream out = io.out();
+		PrintStream err = io.err();
+		List<Program> programs = matrix ? matrixCells(file, err) : new Specs().programs(file, scenario, err, false);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
 		}
-		try (WorkDir workDir = WorkDir.of(a)) {
+		try (WorkDir workDir = WorkDir.of(outDir)) {
 			Path work = workDir.path();
-			int heap = a.intValue("heap", 1024);
 			ExitCode code = ExitCode.OK;
 			for (Program p : programs) {
-				Report r = compare(p, work, heap);
+				EngineComparison.Report r = comparison.compare(p, work, heap);
 				out.printf("%-45s states sim %6d tlc %6d  %s%n", p.title() + (p.patch() == null ? "" : " after " + p.patch()),
 						r.simStates(), r.tlcStates(),
 						r.disagreements().isEmpty() ? "conformant" : "NOT CONFORMANT");
@@ -104,37 +116,5 @@ final class ConformCommand {
 			}
 		}
 		return out;
-	}
-
-	Report compare(Program p, Path work) {
-		return compare(p, work, 1024);
-	}
-
-	/** @param heapMb TLC's heap (the four-thread seed scenarios with an RCU daemon need about 4000) */
-	Report compare(Program p, Path work, int heapMb) {
-		CheckOptions options = new CheckOptions(work, 1, heapMb, 0, new AtomicBoolean(), ProgressListener.NONE);
-		SimChecker sim = new SimChecker(mutation);
-		TlcChecker tlc = new TlcChecker();
-		List<String> problems = new ArrayList<>();
-		long simStates = sim.countStates(p);
-		long tlcStates = tlc.countStates(p, options);
-		if (simStates != tlcStates) {
-			problems.add("distinct states differ: sim " + simStates + ", tlc " + tlcStates);
-		}
-		CheckResult s = sim.check(p, options);
-		CheckResult t = tlc.check(p, options);
-		problems.addAll(Conformance.differences(s, t));
-		TraceReplay replay = new TraceReplay();
-		for (PropertyResult pr : s.properties()) {
-			if (pr.trace() != null && !replay.replays(p, pr.trace(), options)) {
-				problems.add("the simulator's counterexample for " + pr.property() + " is not a behaviour of the TLA+ spec");
-			}
-		}
-		for (PropertyResult pr : t.properties()) {
-			if (pr.trace() != null && !sim.replays(p, pr.trace())) {
-				problems.add("TLC's counterexample for " + pr.property() + " is not a behaviour of the simulator");
-			}
-		}
-		return new Report(p, simStates, tlcStates, problems);
 	}
 }

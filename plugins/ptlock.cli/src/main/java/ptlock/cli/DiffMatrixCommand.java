@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import ptlock.report.Json;
 import ptlock.report.json.DocumentKind;
@@ -19,24 +22,34 @@ import ptlock.report.json.MatrixDocument;
  * versions or two orders of a series. Rows are compared by position (the k-th prefix of each); a flipped cell names
  * the patch that row adds in B, which is where B's outcome changed.
  */
-final class DiffMatrixCommand {
-	static final Set<String> FLAGS = Set.of("json");
-	static final Set<String> VALUED = Set.of();
+@Command(name = "diff-matrix", description = "The cells that flipped between two 'ptlock matrix --json' results,"
+		+ " each with the patch responsible.")
+final class DiffMatrixCommand extends Subcommand {
+	@Parameters(index = "0", paramLabel = "A.json")
+	String fileA;
+	@Parameters(index = "1", paramLabel = "B.json")
+	String fileB;
+	@Option(names = "--json", description = "print the flips as JSON")
+	boolean json;
+
+	DiffMatrixCommand(Io io) {
+		super(io);
+	}
 
 	record Flip(int row, String patchA, String patchB, String arch, String before, String after) {
 	}
 
-	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
-		if (a.positional.size() != 2) {
-			throw new Args.UsageException("diff-matrix needs two files written by 'ptlock matrix --json'");
-		}
-		MatrixDocument ma = read(a.positional.get(0), err);
-		MatrixDocument mb = ma == null ? null : read(a.positional.get(1), err);
+	@Override
+	ExitCode run() throws IOException {
+		PrintStream out = io.out();
+		PrintStream err = io.err();
+		MatrixDocument ma = read(fileA, err);
+		MatrixDocument mb = ma == null ? null : read(fileB, err);
 		if (mb == null) {
 			return ExitCode.USAGE;
 		}
 		List<Flip> flips = diff(ma, mb);
-		if (a.flag("json")) {
+		if (json) {
 			out.println(Json.write(json(flips)));
 			return ExitCode.OK;
 		}

@@ -13,12 +13,21 @@ import ptlock.tlc.TlcChecker;
 enum Engines {
 	SIM, TLC, BOTH;
 
-	static Engines parse(String s) throws Args.UsageException {
+	/** The values --engine takes, for help and shell completion. */
+	static final class Names extends ArrayList<String> {
+		private static final long serialVersionUID = 1L;
+
+		Names() {
+			super(List.of("sim", "tlc", "both"));
+		}
+	}
+
+	static Engines parse(String s) throws UsageException {
 		return switch (s) {
 		case "sim" -> SIM;
 		case "tlc" -> TLC;
 		case "both" -> BOTH;
-		default -> throw new Args.UsageException("--engine is sim, tlc or both, not '" + s + "'");
+		default -> throw new UsageException("--engine is sim, tlc or both, not '" + s + "'");
 		};
 	}
 

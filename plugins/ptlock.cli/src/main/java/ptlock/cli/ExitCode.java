@@ -1,8 +1,8 @@
 package ptlock.cli;
 
-/** The exit codes of the ptlock command (documented in README.md; stable). */
+/** The exit codes of the ptlock command (documented in README.md and 'ptlock --help'; stable). */
 public enum ExitCode {
-	/** Every property got the verdict the spec expects. */
+	/** Every property got the verdict the spec expects (and --help, --version). */
 	OK(0),
 	/** Some property got a verdict other than the one the spec expects (an unexpected violation, or a violation
 	 * that was expected but not found). */
@@ -25,5 +25,15 @@ public enum ExitCode {
 
 	ExitCode(int code) {
 		this.code = code;
+	}
+
+	/** The exit code with this number; a number that is none of ours (it cannot happen) is a checker failure. */
+	static ExitCode of(int code) {
+		for (ExitCode c : values()) {
+			if (c.code == code) {
+				return c;
+			}
+		}
+		return CHECKER_FAILURE;
 	}
 }

@@ -5,8 +5,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import ptlock.model.imports.ImportException;
 import ptlock.model.imports.MboxImporter;
@@ -20,20 +23,29 @@ import ptlock.model.series.Series;
  * ptlock import FILE: a patchwork "mbox series" page saved as text, or an mbox ('git format-patch --cover-letter
  * --stdout', a lore thread download), into a Series model (XMI).
  */
-final class ImportCommand {
-	static final Set<String> FLAGS = Set.of();
-	static final Set<String> VALUED = Set.of("out");
+@Command(name = "import", description = "Read a patchwork \"mbox series\" page saved as text, or an mbox ('git"
+		+ " format-patch --cover-letter --stdout', a lore thread), into a Series model (XMI).")
+final class ImportCommand extends Subcommand {
+	@Parameters(paramLabel = "PAGE.txt|SERIES.mbox")
+	Path in;
+	@Option(names = "--out", paramLabel = "SERIES.xmi", description = "where to write it (default: the input's name"
+			+ " with .xmi, in the current folder)")
+	Path outFile;
 
-	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
-		if (a.positional.size() != 1) {
-			throw new Args.UsageException("import needs exactly one saved patchwork page");
-		}
-		Path in = Path.of(a.positional.get(0));
+	ImportCommand(Io io) {
+		super(io);
+	}
+
+	@Override
+	ExitCode run() throws IOException {
+		PrintStream out = io.out();
+		PrintStream err = io.err();
 		if (!Files.isRegularFile(in)) {
 			err.println(in + ":1:1: error: no such file [ptlock.file-not-found]");
 			return ExitCode.SPEC_ERROR;
 		}
-		Path to = Path.of(a.value("out", in.getFileName().toString().replaceFirst("\\.[^.]*$", "") + ".xmi"));
+		Path to = outFile != null ? outFile
+				: Path.of(in.getFileName().toString().replaceFirst("\\.[^.]*$", "") + ".xmi");
 		Series s;
 		try {
 			// an mbox's mails say their own charsets (and 8-bit ones often do not): the importer takes bytes

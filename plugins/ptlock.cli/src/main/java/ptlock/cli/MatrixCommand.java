@@ -10,6 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import ptlock.lang.load.Issue;
 import ptlock.lang.load.LoadedSpec;
 import ptlock.lang.load.SpecLoader;
@@ -26,12 +30,36 @@ import ptlock.report.Json;
  * ptlock matrix SPEC: every prefix of the series (in its order, or --order) x every architecture, every scenario
  * of the spec checked with the simulator; printed as a table, and written as JSON and HTML on request.
  */
-final class MatrixCommand {
-	static final Set<String> FLAGS = Set.of("quiet");
-	static final Set<String> VALUED = Set.of("order", "archs", "json", "html", "out");
+@Command(name = "matrix", sortOptions = false, description = "Every prefix of the spec's series x every architecture:"
+		+ " which properties hold in each cell (the simulator checks every scenario there).")
+final class MatrixCommand extends Subcommand {
+	@Parameters(paramLabel = "SPEC.ptl")
+	Path file;
+	@Option(names = "--order", paramLabel = "p01,p02,...", split = ",",
+			description = "the order to apply the patches in (default: the series' own)")
+	List<String> orderOption;
+	@Option(names = "--archs", paramLabel = "a,b", split = ",", description = "only these architectures")
+	List<String> archsOption;
+	@Option(names = "--json", paramLabel = "FILE", description = "also write the matrix as JSON (docs/JSON.md)")
+	Path jsonFile;
+	@Option(names = "--html", paramLabel = "FILE", description = "also write it as an HTML page")
+	Path htmlFile;
+	@Option(names = "--junit", paramLabel = "FILE", description = "also write JUnit XML: one test case per cell, failing"
+			+ " when a scenario there has a violation it does not expect")
+	Path junitFile;
+	@Option(names = "--out", paramLabel = "DIR", description = "keep the checkers' files in DIR")
+	Path outDir;
+	@Option(names = "--quiet", description = "no progress")
+	boolean quiet;
 
-	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
-		Path file = Specs.onlySpec(a, "matrix");
+	MatrixCommand(Io io) {
+		super(io);
+	}
+
+	@Override
+	ExitCode run() throws UsageException, IOException {
+		PrintStream out = io.out();
+		PrintStream err = io.err();
 		LoadedSpec spec = new SpecLoader().withoutStaticRules().load(file);
 		spec.issues().stream().filter(i -> i.severity() == Issue.Severity.ERROR).forEach(err::println);
 		if (spec.hasErrors() || spec.main() == null) {
@@ -45,26 +73,26 @@ final class MatrixCommand {
 			return ExitCode.SPEC_ERROR;
 		}
 		List<String> patches = Matrix.patches(series.get(0));
-		List<String> order = a.value("order", null) == null ? patches : split(a.value("order", ""));
+		List<String> order = orderOption == null ? patches : clean(orderOption);
 		if (order.size() != patches.size() || !new HashSet<>(order).equals(new HashSet<>(patches))) {
-			throw new Args.UsageException("--order must list each patch of " + series.get(0).getName() + " once: "
+			throw new UsageException("--order must list each patch of " + series.get(0).getName() + " once: "
 					+ String.join(",", patches));
 		}
-		List<String> archs = a.value("archs", null) == null ? allArchs : split(a.value("archs", ""));
+		List<String> archs = archsOption == null ? allArchs : clean(archsOption);
 		for (String ar : archs) {
 			if (!allArchs.contains(ar)) {
-				throw new Args.UsageException("unknown architecture '" + ar + "' (known: " + String.join(",", allArchs) + ")");
+				throw new UsageException("unknown architecture '" + ar + "' (known: " + String.join(",", allArchs) + ")");
 			}
 		}
 		if (archs.isEmpty() || spec.scenarios().isEmpty()) {
 			err.println(file + ":1:1: error: the matrix needs architectures and scenarios [ptlock.no-scenario]");
 			return ExitCode.SPEC_ERROR;
 		}
-		try (WorkDir workDir = WorkDir.of(a)) {
+		try (WorkDir workDir = WorkDir.of(outDir)) {
 			Path work = workDir.path();
 			CheckOptions options = new CheckOptions(work, 1, 1024, 0, new AtomicBoolean(), ProgressListener.NONE);
 			long start = System.nanoTime();
-			Matrix.Progress progress = a.flag("quiet") ? (done, total, level, arch) -> {
+			Matrix.Progress progress = quiet ? (done, total, level, arch) -> {
 			} : (done, total, level, arch) -> err.printf("  [matrix] %d/%d cells (%s on %s), %d left, %.1f cells/s%n",
 					done, total, level, arch, total - done, done / Math.max((System.nanoTime() - start) / 1e9, 1e-3));
 			Matrix m = Matrix.compute(spec.models(), spec.scenarios(), order, archs,
@@ -78,17 +106,20 @@ final class MatrixCommand {
 			out.println("abbreviations: each violated property by the initials of its words (no_use_after_free: nuaf)");
 			out.println("what each patch changes in the model:");
 			m.changes.forEach((p, c) -> out.println("  " + p + ": " + (c.isEmpty() ? "-" : String.join("; ", c))));
-			if (a.value("json", null) != null) {
-				Files.writeString(Path.of(a.value("json", null)), Json.write(MatrixReport.json(m, name)) + "\n");
+			if (jsonFile != null) {
+				AtomicFile.write(jsonFile, Json.write(MatrixReport.json(m, name)) + "\n");
 			}
-			if (a.value("html", null) != null) {
-				Files.writeString(Path.of(a.value("html", null)), MatrixReport.html(m, name));
+			if (htmlFile != null) {
+				AtomicFile.write(htmlFile, MatrixReport.html(m, name));
+			}
+			if (junitFile != null) {
+				AtomicFile.write(junitFile, ptlock.report.junit.JunitXml.toXml(MatrixJunit.suites(m, name)));
 			}
 			return ExitCode.OK;
 		}
 	}
 
-	private static List<String> split(String s) {
-		return Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+	private static List<String> clean(List<String> names) {
+		return names.stream().map(String::strip).filter(x -> !x.isEmpty()).toList();
 	}
 }

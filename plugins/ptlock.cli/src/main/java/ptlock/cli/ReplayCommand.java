@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 import ptlock.check.PropertyResult;
 import ptlock.check.Trace;
 import ptlock.check.TraceStep;
@@ -22,23 +23,31 @@ import ptlock.sim.SimChecker;
  * ptlock replay SPEC RESULT.json: replays the counterexamples that 'ptlock check --json' saved, step by step in the
  * simulator, and says whether each is still a behaviour of the spec (after the spec changed, say).
  */
-final class ReplayCommand {
-	static final Set<String> FLAGS = Set.of();
-	static final Set<String> VALUED = Set.of();
+@Command(name = "replay", description = "Replay the counterexamples that 'ptlock check --json' saved, step by step in"
+		+ " the simulator, and say whether each is still a behaviour of the spec.")
+final class ReplayCommand extends Subcommand {
+	@Parameters(index = "0", paramLabel = "SPEC.ptl")
+	Path spec;
+	@Parameters(index = "1", paramLabel = "RESULT.json", description = "what 'ptlock check --json' wrote")
+	String result;
 
-	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
-		if (a.positional.size() != 2) {
-			throw new Args.UsageException("replay needs a .ptl file and the JSON that 'ptlock check --json' wrote");
-		}
-		List<Program> programs = new Specs().programs(Path.of(a.positional.get(0)), null, err, false);
+	ReplayCommand(Io io) {
+		super(io);
+	}
+
+	@Override
+	ExitCode run() throws IOException {
+		PrintStream out = io.out();
+		PrintStream err = io.err();
+		List<Program> programs = new Specs().programs(spec, null, err, false);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
 		}
 		CheckDocument doc;
 		try {
-			doc = CheckDocument.read(Json.parse(Path.of(a.positional.get(1))));
+			doc = CheckDocument.read(Json.parse(Path.of(result)));
 		} catch (JsonDocumentException e) {
-			err.println(e.describe(a.positional.get(1)));
+			err.println(e.describe(result));
 			return ExitCode.USAGE;
 		}
 		ExitCode code = ExitCode.OK;
@@ -68,7 +77,7 @@ final class ReplayCommand {
 			}
 		}
 		if (replayed == 0) {
-			out.println("no counterexample in " + a.positional.get(1));
+			out.println("no counterexample in " + result);
 		}
 		return code;
 	}

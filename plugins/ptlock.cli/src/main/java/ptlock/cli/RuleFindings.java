@@ -21,6 +21,10 @@ final class RuleFindings {
 	private RuleFindings() {
 	}
 
+	/** The findings about one scenario, with its (first engine's) result that confirms them or not. */
+	record Of(CheckResult result, List<Finding> findings) {
+	}
+
 	static List<Finding> of(Program p) {
 		return new LockingRules().check(p).findings();
 	}

@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import ptlock.check.PropertyResult;
 import ptlock.ir.Program;
 import ptlock.ir.Verdict;
@@ -16,16 +20,31 @@ import ptlock.sim.RandomWalk;
  * ptlock simulate SPEC: random behaviours (for models too big to explore), each checked as it goes. The seed is
  * printed; the same seed gives the same runs.
  */
-final class SimulateCommand {
-	static final Set<String> FLAGS = Set.of();
-	static final Set<String> VALUED = Set.of("scenario", "seed", "runs", "depth");
+@Command(name = "simulate", description = "Random behaviours of each scenario, checked as they go, for models too"
+		+ " big to explore. The seed is printed; the same seed gives the same runs.")
+final class SimulateCommand extends Subcommand {
+	@Parameters(paramLabel = "SPEC.ptl")
+	Path file;
+	@Option(names = "--scenario", paramLabel = "NAME", description = "only this scenario")
+	String scenario;
+	@Option(names = "--seed", paramLabel = "N", converter = Count.class, description = "the seed (default: a new one)")
+	Integer seedOption;
+	@Option(names = "--runs", paramLabel = "N", defaultValue = "1000", converter = Count.class,
+			description = "how many runs (default ${DEFAULT-VALUE})")
+	int runs;
+	@Option(names = "--depth", paramLabel = "N", defaultValue = "1000", converter = Count.class,
+			description = "at most this many steps per run (default ${DEFAULT-VALUE})")
+	int depth;
 
-	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
-		long seed = a.intValue("seed", (int) (System.nanoTime() & 0x7fffffff));
-		int runs = a.intValue("runs", 1000);
-		int depth = a.intValue("depth", 1000);
-		List<Program> programs = new Specs().programs(Specs.onlySpec(a, "simulate"), a.value("scenario", null), err,
-				false);
+	SimulateCommand(Io io) {
+		super(io);
+	}
+
+	@Override
+	ExitCode run() {
+		PrintStream out = io.out();
+		long seed = seedOption != null ? seedOption : (int) (System.nanoTime() & 0x7fffffff);
+		List<Program> programs = new Specs().programs(file, scenario, io.err(), false);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
 		}

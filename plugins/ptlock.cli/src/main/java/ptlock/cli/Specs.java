@@ -16,14 +16,6 @@ import ptlock.lang.ptlock.Scenario;
 final class Specs {
 	private final SpecLoader loader = new SpecLoader();
 
-	/** The one .ptl file a command takes, or a usage error naming the command. */
-	static Path onlySpec(Args a, String command) throws Args.UsageException {
-		if (a.positional.size() != 1) {
-			throw new Args.UsageException(command + " needs exactly one .ptl file");
-		}
-		return Path.of(a.positional.get(0));
-	}
-
 	private static boolean sameFile(Issue i, Path file) {
 		try {
 			return i.file() == null || Path.of(i.file()).toAbsolutePath().normalize()

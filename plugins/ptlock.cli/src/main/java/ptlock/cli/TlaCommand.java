@@ -8,23 +8,38 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import ptlock.ir.Program;
 import ptlock.ir.Property;
 import ptlock.tla.TlaGenerator;
 import ptlock.tla.TlaModule;
 
 /** ptlock tla SPEC: writes the TLA+ module and TLC configuration of each scenario (all properties checked). */
-final class TlaCommand {
-	static final Set<String> FLAGS = Set.of();
-	static final Set<String> VALUED = Set.of("scenario", "out");
+@Command(name = "tla", description = "Write the generated TLA+ module and .cfg of each scenario (every property"
+		+ " checked) into DIR, and print their paths.")
+final class TlaCommand extends Subcommand {
+	@Parameters(paramLabel = "SPEC.ptl")
+	Path file;
+	@Option(names = "--scenario", paramLabel = "NAME", description = "only this scenario")
+	String scenario;
+	@Option(names = "--out", paramLabel = "DIR", defaultValue = "ptlock-out/tla",
+			description = "where to write them (default ${DEFAULT-VALUE})")
+	Path dir;
 
-	ExitCode run(Args a, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
-		List<Program> programs = new Specs().programs(Specs.onlySpec(a, "tla"), a.value("scenario", null), err,
-				true);
+	TlaCommand(Io io) {
+		super(io);
+	}
+
+	@Override
+	ExitCode run() throws IOException {
+		PrintStream out = io.out();
+		List<Program> programs = new Specs().programs(file, scenario, io.err(), true);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
 		}
-		Path dir = Path.of(a.value("out", "ptlock-out/tla"));
 		Files.createDirectories(dir);
 		for (Program p : programs) {
 			Set<String> all = new LinkedHashSet<>();

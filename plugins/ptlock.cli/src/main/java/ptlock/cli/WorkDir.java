@@ -19,10 +19,10 @@ final class WorkDir implements AutoCloseable {
 		this.temporary = temporary;
 	}
 
-	static WorkDir of(Args a) throws IOException {
-		String out = a.value("out", null);
+	/** @param out the folder --out names, or null */
+	static WorkDir of(Path out) throws IOException {
 		if (out != null) {
-			return new WorkDir(Files.createDirectories(Path.of(out)), false);
+			return new WorkDir(Files.createDirectories(out), false);
 		}
 		return new WorkDir(Files.createTempDirectory("ptlock-"), true);
 	}

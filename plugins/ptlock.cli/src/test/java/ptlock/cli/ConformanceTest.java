@@ -30,7 +30,7 @@ class ConformanceTest {
 		for (String spec : List.of("specs/seed/retract_vs_fault.ptl", "specs/seed/split_ptlocks.ptl",
 				"specs/examples/gup_fast_zap.ptl", "plugins/ptlock.lang/src/test/resources/golden/jumps.ptl")) {
 			for (Program p : programs(spec, null)) {
-				ConformCommand.Report r = new ConformCommand().compare(p, work);
+				EngineComparison.Report r = new EngineComparison().compare(p, work);
 				assertEquals(List.of(), r.disagreements(), p.title());
 				assertTrue(r.simStates() > 10, p.title() + " explored " + r.simStates());
 			}
@@ -41,7 +41,7 @@ class ConformanceTest {
 	void aBrokenAwaitIsCaught() {
 		// spin_lock() that never blocks: the self-deadlock disappears and more states are reachable
 		Program p = programs("specs/seed/split_ptlocks.ptl", "e_unchecked_same_lock").get(0);
-		ConformCommand.Report r = new ConformCommand(Mutation.AWAIT_NEVER_BLOCKS).compare(p, work);
+		EngineComparison.Report r = new EngineComparison(Mutation.AWAIT_NEVER_BLOCKS).compare(p, work);
 		assertFalse(r.disagreements().isEmpty(), "the mutation must be noticed");
 		assertTrue(r.disagreements().stream().anyMatch(d -> d.startsWith("distinct states differ")), r.disagreements().toString());
 		assertTrue(r.disagreements().stream().anyMatch(d -> d.startsWith("no_deadlock: sim=holds tlc=violated")),
@@ -53,7 +53,7 @@ class ConformanceTest {
 		// an 'either' that explores only its first branch reaches fewer states than the TLA+ it compiles to
 		Program g = new Specs().programs(CliRun.root().resolve("plugins/ptlock.lang/src/test/resources/golden/golden.ptl"),
 				null, System.err, false).get(0);
-		ConformCommand.Report r = new ConformCommand(Mutation.EITHER_FIRST_ONLY).compare(g, work);
+		EngineComparison.Report r = new EngineComparison(Mutation.EITHER_FIRST_ONLY).compare(g, work);
 		assertFalse(r.disagreements().isEmpty(), "the mutation must be noticed");
 	}
 }

@@ -155,7 +155,7 @@ class FuzzTest {
 
 	private static String mutateJson(String json, Random rnd) {
 		String[] bits = { "{", "}", "[", "]", "\"", ",", ":", "\\", "\\u12", "null", "1e999", "-", "0", "true",
-				"\"schemaVersion\": 2,", "\"trace\": [],", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[" };
+				"\"schemaVersion\": 1,", "\"trace\": [],", "{\"$set\": [", "\"$set\"", "1.5", "{}", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[" };
 		String t = json;
 		for (int k = 0, n = 1 + rnd.nextInt(3); k < n; k++) {
 			int at = rnd.nextInt(t.length());

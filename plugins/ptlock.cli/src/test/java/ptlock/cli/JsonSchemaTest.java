@@ -57,8 +57,10 @@ class JsonSchemaTest {
 		CliRun r = CliRun.of("check", spec("seed/jann_reuse.ptl"), "--scenario", "b_pte_free", "--json", "--out",
 				dir.toString());
 		assertEquals(ExitCode.OK, r.code(), r.err());
-		assertTrue(r.out().startsWith("{\n  \"schemaVersion\": 1,\n  \"results\": ["), r.out());
+		assertTrue(r.out().startsWith("{\n  \"schemaVersion\": 2,\n  \"results\": ["), r.out());
 		assertTrue(r.out().contains("\"trace\": ["), r.out());
+		// state values are JSON: tstate is an array of enum strings, not the text <<"Live">>
+		assertTrue(r.out().matches("(?s).*\"tstate\": \\[\\s*\"Live\"\\s*\\].*"), r.out());
 		assertValid("check-result.schema.json", r.out());
 	}
 
@@ -90,6 +92,12 @@ class JsonSchemaTest {
 		assertEquals(ExitCode.OK, r.code(), r.err());
 		assertTrue(r.out().contains("\"engine\": \"tlc\"") && r.out().contains("\"trace\": ["), r.out());
 		assertValid("check-result.schema.json", r.out());
+		// TLC's text went to JSON and comes back as text the simulator's states compare equal to
+		Path saved = Files.writeString(dir.resolve("both.json"), r.out());
+		CliRun replay = CliRun.of("replay", f.toString(), saved.toString());
+		assertEquals(ExitCode.OK, replay.code(), replay.out() + replay.err());
+		assertEquals(2, replay.out().lines().filter(l -> l.contains("the counterexample for counted replays")).count(),
+				replay.out());
 	}
 
 	@Test
@@ -113,38 +121,51 @@ class JsonSchemaTest {
 		assertValid("matrix.schema.json", Files.readString(b));
 		CliRun d = CliRun.of("diff-matrix", a.toString(), b.toString(), "--json");
 		assertEquals(ExitCode.OK, d.code(), d.err());
-		assertTrue(d.out().startsWith("{\n  \"schemaVersion\": 1,\n  \"flips\": [\n    {\n      \"row\": "), d.out());
+		assertTrue(d.out().startsWith("{\n  \"schemaVersion\": 2,\n  \"flips\": [\n    {\n      \"row\": "), d.out());
 		assertValid("diff-matrix.schema.json", d.out());
 	}
 
 	@Test
 	void theSchemasRejectWhatTheReadersReject() throws IOException {
 		String check = """
-				{"schemaVersion": 1, "results": [{"spec": "s", "scenario": "a", "arch": null, "patch": null,
+				{"schemaVersion": 2, "results": [{"spec": "s", "scenario": "a", "arch": null, "patch": null,
 				 "ignored": {}, "file": "s.ptl", "engine": "sim", "status": "completed", "message": null,
 				 "distinctStates": 3, "depth": 2, "millis": 1, "properties": [{"property": "p", "verdict": "violated",
 				 "expected": "holds", "asExpected": false,
-				 "trace": [{"thread": null, "state": {"x": "0"}},
-				           {"thread": "cpu0", "step": 1, "code": "x = 1;", "location": "s.ptl:3:2", "state": {"x": "1"}}]}]}],
+				 "trace": [{"thread": null, "state": {"x": 0}},
+				           {"thread": "cpu0", "step": 1, "code": "x = 1;", "location": "s.ptl:3:2", "state": {"x": 1}}]}]}],
 				 "findings": []}
 				""";
 		assertValid("check-result.schema.json", check);
-		assertFalse(errors("check-result.schema.json", check.replace("\"schemaVersion\": 1", "\"schemaVersion\": 2"))
+		assertFalse(errors("check-result.schema.json", check.replace("\"schemaVersion\": 2", "\"schemaVersion\": 1"))
 				.isEmpty());
 		assertFalse(errors("check-result.schema.json", check.replace("\"verdict\": \"violated\"", "\"verdict\": \"ok\""))
 				.isEmpty());
-		assertFalse(errors("check-result.schema.json", check.replace("{\"thread\": null, \"state\": {\"x\": \"0\"}},",
+		assertFalse(errors("check-result.schema.json", check.replace("{\"thread\": null, \"state\": {\"x\": 0}},",
 				"")).isEmpty(), "a trace starts with the initial state");
-		assertFalse(errors("check-result.schema.json", check.replace("{\"x\": \"1\"}", "{}")).isEmpty());
+		assertFalse(errors("check-result.schema.json", check.replace("{\"x\": 1}", "{}")).isEmpty());
 		assertFalse(errors("check-result.schema.json", check.replace("\"step\": 1", "\"step\": \"1\"")).isEmpty());
+		// every shape of value, nested
+		assertValid("check-result.schema.json", check.replace("{\"x\": 1}", """
+				{"x": -1, "b": true, "t": ["Live", "Free"], "e": [], "s": {"$set": [0, 2]}, "none": {"$set": []},
+				 "r": [{"table": 1, "gen": 0, "cpus": {"$set": [1]}, "ok": false}]}"""));
+		for (String value : List.of("null", "1.5", "{}", "{\"$set\": [1, 1]}", "{\"$set\": [], \"a\": 1}",
+				"{\"$set\": 1}", "{\"a b\": 1}", "{\"$sets\": []}", "[null]")) {
+			assertFalse(errors("check-result.schema.json", check.replace("{\"x\": 1}", "{\"x\": " + value + "}"))
+					.isEmpty(), value);
+		}
 		String matrix = """
-				{"schemaVersion": 1, "spec": "m", "order": ["p01"], "archs": ["arm"],
+				{"schemaVersion": 2, "spec": "m", "order": ["p01"], "archs": ["arm"],
 				 "rows": [{"patch": "p01", "changes": [], "cells": {"arm": {"verdict": "holds", "violations": []}}}]}
 				""";
 		assertValid("matrix.schema.json", matrix);
+		// the matrix did not change shape in version 2: diff-matrix reads version 1 too
+		assertValid("matrix.schema.json", matrix.replace("\"schemaVersion\": 2", "\"schemaVersion\": 1"));
+		assertFalse(errors("matrix.schema.json", matrix.replace("\"schemaVersion\": 2", "\"schemaVersion\": 3"))
+				.isEmpty());
 		assertFalse(errors("matrix.schema.json", matrix.replace("\"verdict\": \"holds\"", "\"verdict\": \"violated\""))
 				.isEmpty(), "violated with no violation");
-		assertFalse(errors("diff-matrix.schema.json", "{\"schemaVersion\": 1, \"rows\": []}").isEmpty());
+		assertFalse(errors("diff-matrix.schema.json", "{\"schemaVersion\": 2, \"rows\": []}").isEmpty());
 	}
 
 	@Test

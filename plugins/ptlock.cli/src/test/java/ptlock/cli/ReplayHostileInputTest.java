@@ -75,8 +75,11 @@ class ReplayHostileInputTest {
 		assertEquals("r.json: $: expected a check result ('ptlock check --json'), got null", replayRejects("null"));
 		assertEquals("r.json: $: this is a matrix diff ('ptlock diff-matrix --json'), not a check result ('ptlock"
 				+ " check --json')", replayRejects("{\"schemaVersion\": 1, \"flips\": []}"));
-		assertEquals("r.json: $.schemaVersion: schema version 7 is not one this ptlock reads (it reads 1)",
-				replayRejects(tampered("\"schemaVersion\": 1", "\"schemaVersion\": 7")));
+		assertEquals("r.json: $.schemaVersion: schema version 7 is not one this ptlock reads (it reads 2)",
+				replayRejects(tampered("\"schemaVersion\": 2", "\"schemaVersion\": 7")));
+		// version 1 wrote state values as TLA+ text
+		assertEquals("r.json: $.schemaVersion: written by an older ptlock (schemaVersion 1); run 'ptlock check"
+				+ " --json' again", replayRejects(tampered("\"schemaVersion\": 2", "\"schemaVersion\": 1")));
 	}
 
 	@Test
@@ -86,10 +89,19 @@ class ReplayHostileInputTest {
 		assertEquals("r.json: $.results[0].properties[2].trace: an empty trace (a counterexample has at least its"
 				+ " initial state)", replayRejects(tampered("\"trace\": \\[(?s).*?\\n          \\]",
 						"\"trace\": []")));
-		// this value made replay loop until out of memory
-		assertEquals("r.json: $.results[0].properties[2].trace[0].state.tstate: not a TLA+ value: column 3: expected"
-				+ " a value, found ']'", replayRejects(tampered("\"tstate\": \"<<\\\\\"Live\\\\\">>\"",
-						"\"tstate\": \"<<]>>\"")));
+		String tstate = "\"tstate\": \\[\\s*\"Live\"\\s*\\]";
+		assertEquals("r.json: $.results[0].properties[2].trace[0].state.tstate[0]: expected a TLA+ value (an integer,"
+				+ " true or false, a string, an array, a record object or {\"$set\": [...]}), got null",
+				replayRejects(tampered(tstate, "\"tstate\": [null]")));
+		assertEquals("r.json: $.results[0].properties[2].trace[0].state.tstate[\"$set\"][1]: a set's integers are in"
+				+ " ascending order, as TLC prints them: 1 after 2",
+				replayRejects(tampered(tstate, "\"tstate\": {\"\\$set\": [2, 1]}")));
+		assertEquals("r.json: $.results[0].properties[2].trace[0].state.tstate[0]: expected an integer (TLA+ values"
+				+ " here have no fractions), got the number 0.5", replayRejects(tampered(tstate, "\"tstate\": [0.5]")));
+		// the TLA+ text version 1 wrote is now a string value: well formed, but not the state (a string, not a tuple)
+		Path f = file("r.json", tampered(tstate, "\"tstate\": \"<<]>>\""));
+		CliRun r = CliRun.of("replay", jann(), f.toString());
+		assertEquals(ExitCode.UNEXPECTED_VERDICT, r.code(), r.out() + r.err());
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import ptlock.check.PropertyResult;
 import ptlock.check.TraceStep;
 import ptlock.ir.Step;
 import ptlock.report.json.DocumentKind;
+import ptlock.report.json.TlaJson;
 
 /**
  * The JSON form of check results (verdict kinds and statuses are the stable lower-case codes), as
@@ -60,7 +61,7 @@ public final class ResultJson {
 						sm.put("code", st.label());
 						sm.put("location", st.loc().position());
 					}
-					sm.put("state", s.values());
+					sm.put("state", state(s.values()));
 					steps.add(sm);
 				}
 				pm.put("trace", steps);
@@ -69,5 +70,18 @@ public final class ResultJson {
 		}
 		m.put("properties", props);
 		return m;
+	}
+
+	/** Each variable's value as JSON (TlaJson): the engines give text, which no reader should have to parse. */
+	private static Map<String, Object> state(Map<String, String> values) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		values.forEach((name, text) -> {
+			try {
+				out.put(name, TlaJson.toJson(text));
+			} catch (IllegalArgumentException e) {
+				throw new IllegalStateException(name + " = " + text + ": " + e.getMessage(), e);
+			}
+		});
+		return out;
 	}
 }

@@ -77,6 +77,6 @@ class JsonTest {
 	@Test
 	void documentsStartWithTheSchemaVersion() {
 		assertTrue(Json.write(ResultJson.document(List.of(), List.of()))
-				.startsWith("{\n  \"schemaVersion\": 1,\n  \"results\": [],\n  \"findings\": []"));
+				.startsWith("{\n  \"schemaVersion\": 2,\n  \"results\": [],\n  \"findings\": []"));
 	}
 }

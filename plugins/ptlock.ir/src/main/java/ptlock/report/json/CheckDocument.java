@@ -12,7 +12,8 @@ import ptlock.ir.Verdict;
 
 /**
  * What 'ptlock replay' needs of a check result ('ptlock check --json', docs/schema/check-result.schema.json): each
- * result's scenario and architecture, and the counterexamples, read with their shape checked.
+ * result's scenario and architecture, and the counterexamples, read with their shape checked. State values are
+ * JSON in the file and TLA+ text here ({@link TlaJson}), the form the engines compare.
  */
 public record CheckDocument(List<Result> results) {
 
@@ -90,12 +91,7 @@ public record CheckDocument(List<Result> results) {
 		}
 		Map<String, String> values = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonValue> e : members.entrySet()) {
-			String text = e.getValue().string();
-			String problem = TlaValueSyntax.problem(text);
-			if (problem != null) {
-				throw e.getValue().error("not a TLA+ value: " + problem);
-			}
-			values.put(e.getKey(), text);
+			values.put(e.getKey(), TlaJson.toTla(e.getValue()));
 		}
 		return values;
 	}

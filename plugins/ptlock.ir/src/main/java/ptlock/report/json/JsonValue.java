@@ -31,6 +31,11 @@ public final class JsonValue {
 		return new JsonValue(element, "$");
 	}
 
+	/** The parsed value itself, for the readers in this package that take any JSON shape ({@link TlaJson}). */
+	JsonElement element() {
+		return element;
+	}
+
 	public String path() {
 		return path;
 	}
@@ -156,6 +161,15 @@ public final class JsonValue {
 		return sb.toString();
 	}
 
+	/** A number's text, normalised when Gson can (it refuses exponents such as 1e999999999 unless it parsed them). */
+	private static String number(JsonPrimitive p) {
+		try {
+			return p.getAsBigDecimal().toString();
+		} catch (NumberFormatException e) {
+			return p.getAsString();
+		}
+	}
+
 	/** What a value is, for messages: its kind, and short values themselves. */
 	static String describe(JsonElement e) {
 		if (e.isJsonNull()) {
@@ -168,7 +182,7 @@ public final class JsonValue {
 			return "an object";
 		}
 		JsonPrimitive p = e.getAsJsonPrimitive();
-		String text = p.isNumber() ? p.getAsBigDecimal().toString() : p.getAsString();
+		String text = p.isNumber() ? number(p) : p.getAsString();
 		String shown = printable(text.length() > 40 ? text.substring(0, 37) + "..." : text);
 		if (p.isString()) {
 			return "the string \"" + shown + "\"";
