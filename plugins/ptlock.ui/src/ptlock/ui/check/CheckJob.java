@@ -25,14 +25,14 @@ import ptlock.check.ProgressListener;
 import ptlock.ir.Program;
 import ptlock.lang.load.Issue;
 import ptlock.lang.load.LoadedSpec;
-import ptlock.lang.lower.Lowering;
 import ptlock.lang.matrix.Matrix;
-import ptlock.lang.ptlock.Scenario;
 import ptlock.model.series.Series;
 import ptlock.report.ResultText;
-import ptlock.sim.SimChecker;
+import ptlock.service.CheckService;
+import ptlock.service.Engine;
+import ptlock.service.Outcome;
+import ptlock.service.Scenarios;
 import ptlock.ui.PtlockUiPlugin;
-import ptlock.ui.check.CheckRun.Outcome;
 
 /**
  * A check run from Eclipse (Run As > ptlock check, or the matrix): every scenario of a spec (or one), or the verdict
@@ -119,51 +119,42 @@ public final class CheckJob extends Job {
 			return new CheckRun(request.spec(), List.of(), null, Outcome.SPEC_ERROR,
 					"the spec has errors: see the Problems view");
 		}
-		List<Program> programs = new ArrayList<>();
-		for (Scenario s : spec.scenarios()) {
-			if (request.scenario() == null || request.scenario().equals(s.getName())) {
-				for (Lowering.Result r : new Lowering().lower(spec.models(), s)) {
-					if (!r.ok()) {
-						return new CheckRun(request.spec(), List.of(), null, Outcome.SPEC_ERROR,
-								"scenario " + s.getName() + " cannot be lowered: " + r.diagnostics());
-					}
-					programs.add(r.program());
-				}
-			}
-		}
-		if (programs.isEmpty()) {
-			return new CheckRun(request.spec(), List.of(), null, Outcome.SPEC_ERROR,
-					request.scenario() == null ? "the spec has no scenario" : "no scenario " + request.scenario());
+		Scenarios.Lowered lowered = Scenarios.lower(spec, request.scenario());
+		if (!lowered.ok()) {
+			return new CheckRun(request.spec(), List.of(), null, Outcome.SPEC_ERROR, lowered.problem());
 		}
 		CheckSettings set = request.settings();
-		SubMonitor sub = SubMonitor.convert(monitor, getName(), programs.size());
-		List<CheckResult> results = new ArrayList<>();
-		Outcome outcome = Outcome.AS_EXPECTED;
-		for (Program p : programs) {
-			if (cancel.get()) {
-				outcome = Outcome.CANCELLED;
-				break;
-			}
-			sub.subTask(p.title());
-			CheckOptions options = new CheckOptions(work, set.workers(), set.heapMb(), set.timeLimitSeconds(), cancel,
-					progress(sub, p.title()));
-			List<CheckResult> byEngine = Engines.check(set.engine(), p, options);
-			for (CheckResult r : byEngine) {
-				results.add(r);
-				PtlockConsole.print(text(r));
-				outcome = worse(outcome, outcome(r));
-			}
-			// with both engines each confirms the other: a disagreement is a checker failure, as in the CLI
-			if (byEngine.size() == 2 && !Engines.sameVerdicts(byEngine.get(0), byEngine.get(1))) {
-				PtlockConsole.print("ptlock: the simulator and TLC disagree on " + p.title() + "\n");
-				outcome = worse(outcome, Outcome.CHECKER_FAILURE);
-			}
-			sub.worked(1);
+		Engine engine = Engine.of(set.engine());
+		if (engine == null) {
+			PtlockConsole.print("ptlock: unknown engine '" + set.engine() + "' in the settings: the simulator checks\n");
+			engine = Engine.SIM;
 		}
-		long unexpected = results.stream().flatMap(r -> r.properties().stream()).filter(x -> !x.asExpected()).count();
-		String msg = results.size() + " scenario run(s), " + unexpected + " unexpected verdict(s): "
-				+ outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-		return new CheckRun(request.spec(), results, null, outcome, msg);
+		SubMonitor sub = SubMonitor.convert(monitor, getName(), lowered.programs().size());
+		// the preferences' time limit is per TLC run (the CheckOptions without a deadline for the whole check)
+		CheckService.Report report = new CheckService(engine).check(lowered.programs(),
+				new CheckOptions(work, set.workers(), set.heapMb(), set.timeLimitSeconds(), cancel,
+						progress(sub)),
+				new CheckService.Listener() {
+					@Override
+					public void starting(Program p) {
+						sub.subTask(p.title());
+					}
+
+					@Override
+					public void checked(Program p, List<CheckResult> byEngine) {
+						byEngine.forEach(r -> PtlockConsole.print(text(r)));
+						sub.worked(1);
+					}
+
+					@Override
+					public void disagree(Program p, List<String> differences) {
+						PtlockConsole.print("ptlock: the simulator and TLC disagree on " + p.title() + ": "
+								+ differences + "\n");
+					}
+				});
+		String msg = report.results().size() + " scenario run(s), " + report.unexpected() + " unexpected verdict(s): "
+				+ report.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+		return new CheckRun(request.spec(), report.results(), null, report.outcome(), msg);
 	}
 
 	private CheckRun matrix(IProgressMonitor monitor, AtomicBoolean cancel, Path work) {
@@ -185,8 +176,7 @@ public final class CheckJob extends Job {
 		CheckOptions options = new CheckOptions(work, 1, 1024,
 				request.settings().timeLimitSeconds(), cancel, ProgressListener.NONE);
 		long start = System.nanoTime();
-		Matrix m = Matrix.compute(spec.models(), spec.scenarios(), order, archs,
-				p -> new SimChecker().check(p, options), (done, all, level, arch) -> {
+		Matrix m = CheckService.matrix(spec, order, archs, options, (done, all, level, arch) -> {
 					double secs = Math.max((System.nanoTime() - start) / 1e9, 1e-3);
 					sub.subTask(String.format("%d/%d cells (%s on %s), %d left, %.1f cells/s", done, all, level, arch,
 							all - done, done / secs));
@@ -201,11 +191,11 @@ public final class CheckJob extends Job {
 				"matrix of " + series.get(0).getName() + ": " + total + " cells, " + red + " with a violation");
 	}
 
-	private static ProgressListener progress(SubMonitor sub, String title) {
+	private static ProgressListener progress(SubMonitor sub) {
 		return new ProgressListener() {
 			@Override
 			public void progress(String scenario, long distinct, long queue, long rate) {
-				sub.subTask(String.format("%s: %,d distinct states, %,d on queue, %,d states/min", title, distinct,
+				sub.subTask(String.format("%s: %,d distinct states, %,d on queue, %,d states/min", scenario, distinct,
 						queue, rate));
 			}
 
@@ -222,22 +212,6 @@ public final class CheckJob extends Job {
 			new ResultText().print(r, out);
 		}
 		return bytes.toString(StandardCharsets.UTF_8);
-	}
-
-	private static Outcome outcome(CheckResult r) {
-		return switch (r.status()) {
-		case FAILED -> Outcome.CHECKER_FAILURE;
-		case TIMEOUT -> Outcome.TIMEOUT;
-		case CANCELLED -> Outcome.CANCELLED;
-		case COMPLETED -> r.allAsExpected() ? Outcome.AS_EXPECTED : Outcome.UNEXPECTED;
-		};
-	}
-
-	/** The outcome that matters more: cancelled over everything, then failures, time-outs, surprises. */
-	private static Outcome worse(Outcome a, Outcome b) {
-		List<Outcome> rank = List.of(Outcome.AS_EXPECTED, Outcome.UNEXPECTED, Outcome.TIMEOUT, Outcome.CHECKER_FAILURE,
-				Outcome.CANCELLED);
-		return rank.indexOf(b) > rank.indexOf(a) ? b : a;
 	}
 
 	private static void delete(Path dir) {

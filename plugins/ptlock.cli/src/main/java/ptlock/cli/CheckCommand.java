@@ -16,11 +16,15 @@ import picocli.CommandLine.Parameters;
 
 import ptlock.check.CheckOptions;
 import ptlock.check.CheckResult;
-import ptlock.check.CheckStatus;
 import ptlock.check.ProgressListener;
 import ptlock.ir.Program;
+import ptlock.lang.rules.Finding;
 import ptlock.report.Json;
 import ptlock.report.ResultJson;
+import ptlock.report.ResultText;
+import ptlock.service.CheckService;
+import ptlock.service.Engine;
+import ptlock.service.Outcome;
 
 /** ptlock check SPEC: checks every scenario (or one) and compares each verdict with the expectation. */
 @Command(name = "check", sortOptions = false, description = { "Model-check each scenario of SPEC and compare every"
@@ -29,7 +33,7 @@ import ptlock.report.ResultJson;
 final class CheckCommand extends Subcommand {
 	@Parameters(paramLabel = "SPEC.ptl", description = "the spec to check")
 	Path file;
-	@Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "sim", completionCandidates = Engines.Names.class,
+	@Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "sim", completionCandidates = EngineNames.class,
 			description = "sim (the simulator, default), tlc, or both (each confirms the other): ${COMPLETION-CANDIDATES}")
 	String engine;
 	@Option(names = "--scenario", paramLabel = "NAME", description = "check only this scenario")
@@ -52,70 +56,67 @@ final class CheckCommand extends Subcommand {
 		PrintStream out = io.out();
 		PrintStream err = io.err();
 		boolean quiet = quietOption || json;
-		Engines engines = Engines.parse(engine);
+		Engine engines = Engine.of(engine);
+		if (engines == null) {
+			throw new UsageException("--engine is " + String.join(", ", Engine.codes()) + ", not '" + engine + "'");
+		}
 		List<Program> programs = new Specs().programs(file, scenario, err, !quiet);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
 		}
 		try (WorkDir workDir = WorkDir.of(tlcOptions.out)) {
-			Path work = workDir.path();
-			CheckOptions options = new CheckOptions(work, tlcOptions.workers, tlcOptions.heap, tlcOptions.timeout,
-					new AtomicBoolean(),
-					quiet ? ProgressListener.NONE : progress(err));
-			ptlock.report.ResultText report = new ptlock.report.ResultText();
-			List<CheckResult> results = new ArrayList<>();
+			CheckOptions options = new CheckOptions(workDir.path(), tlcOptions.workers, tlcOptions.heap,
+					tlcOptions.timeout, new AtomicBoolean(), quiet ? ProgressListener.NONE : progress(err));
+			ResultText report = new ResultText();
 			List<Map<String, Object>> findings = new ArrayList<>();
 			List<RuleFindings.Of> ruleFindings = new ArrayList<>();
-			ExitCode code = ExitCode.OK;
-			for (Program p : programs) {
-				List<CheckResult> byEngine = engines.check(p, options);
-				List<ptlock.lang.rules.Finding> rules = RuleFindings.of(p);
-				for (CheckResult r : byEngine) {
-					results.add(r);
+			CheckService.Report checked = new CheckService(engines).check(programs, options, new CheckService.Listener() {
+				@Override
+				public void checked(Program p, List<CheckResult> byEngine) {
+					List<Finding> rules = RuleFindings.of(p);
 					if (!json) {
-						report.print(r, out);
-						RuleFindings.print(rules, r, out);
+						for (CheckResult r : byEngine) {
+							report.print(r, out);
+							RuleFindings.print(rules, r, out);
+						}
 					}
-					code = worse(code, exitCode(r));
+					findings.addAll(RuleFindings.json(rules, byEngine.get(0)));
+					ruleFindings.add(new RuleFindings.Of(byEngine.get(0), rules));
 				}
-				findings.addAll(RuleFindings.json(rules, byEngine.get(0)));
-				ruleFindings.add(new RuleFindings.Of(byEngine.get(0), rules));
-				// an engine stopped by the time limit or a failure decided nothing to compare
-				if (byEngine.size() == 2 && completed(byEngine.get(0)) && completed(byEngine.get(1))
-						&& !Conformance.sameVerdicts(byEngine.get(0), byEngine.get(1))) {
-					err.println("ptlock: the simulator and TLC disagree on " + p.title() + ": "
-							+ Conformance.differences(byEngine.get(0), byEngine.get(1)));
-					code = worse(code, ExitCode.CHECKER_FAILURE);
+
+				@Override
+				public void disagree(Program p, List<String> differences) {
+					err.println("ptlock: the simulator and TLC disagree on " + p.title() + ": " + differences);
 				}
-			}
-			reports.write(results, ruleFindings);
+			});
+			ExitCode code = exitCode(checked.outcome());
+			reports.write(checked.results(), ruleFindings);
 			if (json) {
-				out.println(Json.write(ResultJson.document(results, findings)));
+				out.println(Json.write(ResultJson.document(checked.results(), findings)));
 			} else {
-				out.println(summary(results, code));
+				out.println(summary(checked, code));
 			}
 			return code;
 		}
 	}
 
-	static ExitCode exitCode(CheckResult r) {
-		return switch (r.status()) {
-		case FAILED -> ExitCode.CHECKER_FAILURE;
+	/** The documented exit code of a check's outcome (a cancelled CLI check is one stopped by its time limit). */
+	static ExitCode exitCode(Outcome o) {
+		return switch (o) {
+		case AS_EXPECTED -> ExitCode.OK;
+		case UNEXPECTED -> ExitCode.UNEXPECTED_VERDICT;
+		case CHECKER_FAILURE -> ExitCode.CHECKER_FAILURE;
 		case TIMEOUT, CANCELLED -> ExitCode.TIMEOUT;
-		case COMPLETED -> ptlock.check.ModelErrors.any(r) ? ExitCode.MODEL_ERROR
-				: r.allAsExpected() ? ExitCode.OK : ExitCode.UNEXPECTED_VERDICT;
+		case MODEL_ERROR -> ExitCode.MODEL_ERROR;
+		case SPEC_ERROR -> ExitCode.SPEC_ERROR;
 		};
 	}
 
-	private static ExitCode worse(ExitCode a, ExitCode b) {
-		return b.code > a.code ? b : a;
-	}
-
-	private static String summary(List<CheckResult> results, ExitCode code) {
-		long props = results.stream().mapToLong(r -> r.properties().size()).sum();
-		long unexpected = results.stream().flatMap(r -> r.properties().stream()).filter(p -> !p.asExpected()).count();
+	private static String summary(CheckService.Report checked, ExitCode code) {
+		long props = checked.results().stream().mapToLong(r -> r.properties().size()).sum();
 		String status = code == ExitCode.OK ? "all as expected" : code.name().toLowerCase(java.util.Locale.ROOT);
-		return results.size() + " scenario(s), " + props + " verdict(s), " + unexpected + " unexpected: " + status;
+		return checked.results().size() + " scenario(s), " + props + " verdict(s), " + checked.unexpected()
+				+ " unexpected: " + status;
 	}
 
 	private static ProgressListener progress(PrintStream err) {
@@ -130,9 +131,5 @@ final class CheckCommand extends Subcommand {
 				err.println("  " + text);
 			}
 		};
-	}
-
-	static boolean completed(CheckResult r) {
-		return r.status() == CheckStatus.COMPLETED;
 	}
 }

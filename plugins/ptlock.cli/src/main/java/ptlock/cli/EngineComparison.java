@@ -52,7 +52,7 @@ final class EngineComparison {
 		}
 		CheckResult s = sim.check(p, options);
 		CheckResult t = tlc.check(p, options);
-		problems.addAll(Conformance.differences(s, t));
+		problems.addAll(ptlock.check.VerdictDiff.differences(s, t));
 		TraceReplay replay = new TraceReplay();
 		for (PropertyResult pr : s.properties()) {
 			if (pr.trace() != null && !replay.replays(p, pr.trace(), options)) {

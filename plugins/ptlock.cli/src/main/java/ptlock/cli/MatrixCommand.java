@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import ptlock.check.CheckOptions;
 import ptlock.check.ProgressListener;
 import ptlock.lang.matrix.Matrix;
-import ptlock.sim.SimChecker;
+import ptlock.service.CheckService;
 import ptlock.model.series.Series;
 import ptlock.report.Json;
 
@@ -95,8 +95,7 @@ final class MatrixCommand extends Subcommand {
 			Matrix.Progress progress = quiet ? (done, total, level, arch) -> {
 			} : (done, total, level, arch) -> err.printf("  [matrix] %d/%d cells (%s on %s), %d left, %.1f cells/s%n",
 					done, total, level, arch, total - done, done / Math.max((System.nanoTime() - start) / 1e9, 1e-3));
-			Matrix m = Matrix.compute(spec.models(), spec.scenarios(), order, archs,
-					p -> new SimChecker().check(p, options), progress, () -> false);
+			Matrix m = CheckService.matrix(spec, order, archs, options, progress, () -> false);
 			String name = spec.main().getName() == null ? file.toString() : spec.main().getName();
 			out.println("series " + series.get(0).getName() + " (" + String.join(" ", order) + ") x architectures: "
 					+ name);

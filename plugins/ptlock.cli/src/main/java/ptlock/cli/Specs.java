@@ -2,15 +2,13 @@ package ptlock.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import ptlock.ir.Program;
 import ptlock.lang.load.Issue;
 import ptlock.lang.load.LoadedSpec;
 import ptlock.lang.load.SpecLoader;
-import ptlock.lang.lower.Lowering;
-import ptlock.lang.ptlock.Scenario;
+import ptlock.service.Scenarios;
 
 /** Loads a spec and lowers its scenarios, printing problems as file:line:column messages. */
 final class Specs {
@@ -44,25 +42,11 @@ final class Specs {
 		if (spec.hasErrors() || spec.main() == null) {
 			return null;
 		}
-		List<Program> out = new ArrayList<>();
-		for (Scenario s : spec.scenarios()) {
-			if (scenario != null && !scenario.equals(s.getName())) {
-				continue;
-			}
-			for (Lowering.Result r : new Lowering().lower(spec.models(), s)) {
-				if (!r.ok()) {
-					// the validator has reported these already; lowering failed anyway
-					err.println(file + ": scenario " + s.getName() + " cannot be lowered");
-					return null;
-				}
-				out.add(r.program());
-			}
-		}
-		if (out.isEmpty()) {
-			err.println(file + ":1:1: error: " + (scenario == null ? "the spec has no scenario"
-					: "no scenario named '" + scenario + "'") + " [ptlock.no-scenario]");
+		Scenarios.Lowered lowered = Scenarios.lower(spec, scenario);
+		if (!lowered.ok()) {
+			err.println(file + ":1:1: error: " + lowered.problem() + " [" + lowered.code() + "]");
 			return null;
 		}
-		return out;
+		return lowered.programs();
 	}
 }
