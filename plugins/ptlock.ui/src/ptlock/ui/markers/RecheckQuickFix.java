@@ -22,13 +22,34 @@ import ptlock.lang.ide.fix.RecheckFix;
 import ptlock.lang.validation.IssueCodes;
 
 /**
- * Quick fix for ptlock.unchecked-nolock-write (Jann Horn's rule): guard the write with the pmd_same() recheck. In
+ * Quick fix for ptlock.unchecked-nolock-write (Jann Horn's rule): guard the write with the pmd_same() recheck under
+ * the map's ptl (RecheckFix says where it can; QuickFixOnShippedSpecsTest checks the result validates). In
  * an open editor the change is left unsaved (as other quick fixes do); a closed file is saved.
  */
 public final class RecheckQuickFix implements IMarkerResolutionGenerator2 {
+	/** Only where RecheckFix has an edit: a resolution that changes nothing would be worse than none. */
 	@Override
 	public boolean hasResolutions(IMarker marker) {
-		return IssueCodes.UNCHECKED_NOLOCK_WRITE.equals(marker.getAttribute(ProblemMarkers.CODE, ""));
+		if (!IssueCodes.UNCHECKED_NOLOCK_WRITE.equals(marker.getAttribute(ProblemMarkers.CODE, ""))
+				|| !(marker.getResource() instanceof IFile file)) {
+			return false;
+		}
+		String text = text(file);
+		return text != null && RecheckFix.at(text, marker.getAttribute(IMarker.CHAR_START, -1)).isPresent();
+	}
+
+	/** The file's text as the editor has it (unsaved changes included), else as saved; null if unreadable. */
+	private static String text(IFile file) {
+		ITextFileBuffer open = FileBuffers.getTextFileBufferManager().getTextFileBuffer(file.getFullPath(),
+				LocationKind.IFILE);
+		if (open != null) {
+			return open.getDocument().get();
+		}
+		try (java.io.InputStream in = file.getContents()) {
+			return new String(in.readAllBytes(), file.getCharset());
+		} catch (CoreException | java.io.IOException e) {
+			return null;
+		}
 	}
 
 	@Override
@@ -39,13 +60,14 @@ public final class RecheckQuickFix implements IMarkerResolutionGenerator2 {
 	private static final class Resolution implements IMarkerResolution2 {
 		@Override
 		public String getLabel() {
-			return "Recheck the PMD entry under the lock: if (pmd_same(p)) ...";
+			return "Recheck the PMD entry under the map's ptl: if (pmd_same(...)) ...";
 		}
 
 		@Override
 		public String getDescription() {
 			return "Writes through the *_nolock pointer only if the PMD entry still points at the table it was looked"
-					+ " up in, now that the ptl is held (Jann Horn's rule).";
+					+ " up in, under the ptl the map gave (Jann Horn's rule); a ptl recomputed by pte_lockptr() is"
+					+ " replaced by the map's.";
 		}
 
 		@Override

@@ -248,8 +248,8 @@ final class Effects {
 			findings.add(IssueCodes.UNCHECKED_NOLOCK_WRITE, "'" + m.callee() + "' writes through " + ptr
 					+ " under a ptl that may not be the one of the table it maps: that ptl was computed from the PMD"
 					+ " entry read again (pte_lockptr()), which may link another table by then. Fix: take the ptl"
-					+ " the map gave (pte_offset_map_nolock(), patch 03 of the seed series), or recheck"
-					+ " 'pmd_same()' under it", m.at());
+					+ " the map gave (pte_offset_map_nolock(), patch 03 of the seed series), then recheck"
+					+ " 'pmd_same()' under it (a recheck under the recomputed ptl is not enough)", m.at());
 			return;
 		}
 		findings.add(IssueCodes.UNCHECKED_NOLOCK_WRITE, "'" + m.callee() + "' writes through " + ptr
