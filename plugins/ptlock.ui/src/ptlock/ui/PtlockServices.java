@@ -21,12 +21,6 @@ public final class PtlockServices {
 	private volatile Completions completions;
 	private volatile Docs docs;
 	private final CheckRuns runs = new CheckRuns();
-	private final ptlock.ui.build.TlaBuilder builder = new ptlock.ui.build.TlaBuilder();
-
-	/** The build that validates saved .ptl files and generates their TLA+ (installed at workbench start). */
-	public ptlock.ui.build.TlaBuilder builder() {
-		return builder;
-	}
 
 	private final java.util.Map<org.eclipse.jface.text.IDocument, java.util.Map<String, ptlock.lang.ide.highlight.SemanticNames.Kind>> names = java.util.Collections
 			.synchronizedMap(new java.util.WeakHashMap<>());
@@ -84,7 +78,6 @@ public final class PtlockServices {
 	}
 
 	synchronized void close() {
-		builder.uninstall();
 		if (completions != null) {
 			completions.close();
 		}

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 
 import ptlock.lang.ide.outline.OutlineItems;
 import ptlock.lang.validation.IssueCodes;
-import ptlock.ui.build.TlaBuilder;
+import ptlock.ui.build.SpecBuild;
 import ptlock.ui.editor.PtlockHyperlinkDetector;
 import ptlock.ui.editor.PtlockOutlinePage;
 import ptlock.ui.markers.ProblemMarkers;
@@ -208,7 +208,7 @@ public class PtlockEditorFeaturesTest extends SeedWorkspaceTest {
 		String text = new String(readAll(spec), StandardCharsets.UTF_8);
 		spec.setContents(new ByteArrayInputStream((text + "\n// saved\n").getBytes(StandardCharsets.UTF_8)),
 				IResource.FORCE, null);
-		IFolder out = project.getFolder(TlaBuilder.OUTPUT).getFolder("retract_vs_fault");
+		IFolder out = project.getFolder(SpecBuild.OUTPUT).getFolder("retract_vs_fault");
 		UiWait.until(out::exists, 60_000, "tla-gen/retract_vs_fault");
 		UiWait.until(() -> members(out) >= 6, 60_000, "a .tla and a .cfg per scenario");
 		assertTrue(out.isDerived() || out.getParent().isDerived(), "generated output is derived");

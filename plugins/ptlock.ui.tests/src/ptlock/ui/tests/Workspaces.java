@@ -64,6 +64,8 @@ final class Workspaces {
 			}
 		}
 		project.refreshLocal(IResource.DEPTH_INFINITE, new NullProgressMonitor());
+		// as Configure > Add ptlock Nature does: the builder keeps every file's markers and tla-gen/
+		ptlock.ui.build.PtlockNature.add(project, new NullProgressMonitor());
 		return project;
 	}
 }

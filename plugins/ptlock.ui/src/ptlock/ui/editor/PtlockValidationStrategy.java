@@ -31,6 +31,11 @@ final class PtlockValidationStrategy extends WholeDocumentStrategy {
 		}
 		List<Issue> issues = PtlockUiPlugin.services().loader().validateText(location.toFile().toPath(), d.get());
 		ProblemMarkers.replace(file, issues, d.getLength());
+		// the first .ptl file opened in a project gives it the ptlock nature: its builder keeps the markers of the
+		// files no editor has open (and they persist across restarts)
+		if (!ptlock.ui.build.PtlockNature.has(file.getProject()) && file.getProject().isAccessible()) {
+			ptlock.ui.build.AddNatureHandler.schedule(file.getProject());
+		}
 		LoadedSpec spec = PtlockUiPlugin.services().loader().loadText(location.toFile().toPath(), d.get());
 		java.util.Map<String, SemanticNames.Kind> names = SemanticNames.of(spec.models());
 		if (!names.equals(PtlockUiPlugin.services().semanticNames(d))) {
