@@ -51,25 +51,40 @@ send 'ss tlatools'
 send 'ns -v ptlock.ui'
 command -v import >/dev/null && import -window root "$OUT/ide-after-install.png" 2>/dev/null
 
-step "2b. open two .ptl files as a user does (File > Open File...)"
+step "2b. as a user: a folder of specs as a project, two .ptl files open, Run As > ptlock check on one"
 # a second editor is where the IDE broke on JDK 25 (SPI Fly's ASM could not read Java 25 classes: no SVG
-# rasterizer, a blank tab row); any error in the log from any bundle fails the test (step 3)
+# rasterizer, a blank tab row); any error in the log from any bundle fails the test (step 3). Without a window
+# manager the workbench sits at 0,0 of the Xvfb screen at its default size, so menu positions are fixed.
 command -v xdotool >/dev/null || fail "needs xdotool to drive the IDE (apt-get install xdotool)"
-cp -r "$(cd "$(dirname "$0")/../.." && pwd)/specs" "$OUT/specs"
-WID=$(xdotool search --name 'workspace' | head -1)
-[ -n "$WID" ] || fail "no workbench window to drive"
-open_file() {
-  xdotool windowactivate --sync "$WID"; sleep 0.5
-  # File (menu bar, left) > Open File... (second item): the window's layout is fixed under Xvfb
-  xdotool mousemove --window "$WID" 18 12 click 1; sleep 1.5
-  xdotool mousemove --window "$WID" 63 61 click 1; sleep 2
-  xdotool key ctrl+l; sleep 0.5
-  xdotool type --delay 15 "$1"; sleep 0.5
+mkdir -p "$OUT/proj"
+cp -r "$(cd "$(dirname "$0")/../.." && pwd)/specs" "$OUT/proj/specs"
+click() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-1.5}"; }
+shot() { command -v import >/dev/null && import -window root "$OUT/$1.png" 2>/dev/null; }
+# File > Open Projects from File System...: the folder, then Finish
+click 18 12; click 158 87 3
+xdotool type --delay 15 "$OUT/proj"; sleep 4
+shot ide-import
+click 887 698 6
+# Navigate > Open Resource (Ctrl+Shift+R) twice: two editors
+for f in jann_reuse.ptl split_ptlocks.ptl; do
+  click 700 300 0.5
+  xdotool key ctrl+shift+r; sleep 2
+  xdotool type --delay 15 "$f"; sleep 2
   xdotool key Return; sleep 6
-}
-open_file "$OUT/specs/seed/jann_reuse.ptl"
-open_file "$OUT/specs/seed/retract_vs_fault.ptl"
-command -v import >/dev/null && import -window root "$OUT/ide-two-editors.png" 2>/dev/null
+done
+shot ide-two-editors
+# the editor's context menu (it opens at the pointer): Run As > 1 ptlock check
+click 700 300 0.5
+xdotool key shift+F10; sleep 2
+xdotool mousemove 773 600; sleep 1.5
+xdotool key Right; sleep 1
+shot ide-run-as
+xdotool key Return; sleep 25
+shot ide-after-check
+grep -q ptlock.ui.ptlockNature "$OUT/proj/.project" \
+  || fail "opening a .ptl file did not give its project the ptlock nature (see $OUT/ide-two-editors.png)"
+[ -f "$WS/.metadata/.plugins/org.eclipse.debug.core/.launches/split_ptlocks.launch" ] \
+  || fail "Run As > ptlock check did not launch (see $OUT/ide-run-as.png)"
 send 'close'
 for i in $(seq 1 30); do kill -0 "$IDE_PID" 2>/dev/null || break; sleep 1; done
 
@@ -88,6 +103,6 @@ done
 # any error-level entry (severity 4) from any bundle: the IDE must work, not only ptlock's own bundles
 if grep -Eq '^!ENTRY [^ ]+ 4 ' "$OUT/ide.log"; then
   grep -E -A3 '^!ENTRY [^ ]+ 4 ' "$OUT/ide.log" | head -20 >&2
-  fail "an error was logged while the IDE opened two .ptl files (see $OUT/ide.log)"
+  fail "an error was logged while the IDE opened .ptl files and checked one (see $OUT/ide.log)"
 fi
 step "PASS: ptlock installs from the update site alone, resolves, and registers the .ptl editor"
