@@ -64,6 +64,24 @@ public class PtlockCheckTest extends SeedWorkspaceTest {
 	}
 
 	@Test
+	public void eachRunHasTheConsoleToItselfAndTheResultsSayHowManyStates() throws PartInitException {
+		IFile spec = project.getFile("specs/seed/retract_vs_fault.ptl");
+		runAs(spec, false);
+		CheckRun second = runAs(spec, false);
+		UiWait.settle(500);
+		String console = ptlock.ui.check.PtlockConsole.get().getDocument().get();
+		assertTrue(console.startsWith("ptlock check retract_vs_fault.ptl"), "titled by the run: " + console);
+		assertEquals(1, console.split("scenario free_immediately ", -1).length - 1,
+				"the second run's output only: " + console);
+		ResultsView results = (ResultsView) page().showView(ResultsView.ID);
+		List<String> headers = Arrays.stream(results.viewer().getTable().getColumns()).map(c -> c.getText()).toList();
+		assertTrue(headers.contains("states") && headers.contains("outcome"), headers.toString());
+		int states = headers.indexOf("states");
+		assertEquals(String.format("%,d", second.results().get(0).stats().distinctStates()),
+				results.viewer().getTable().getItem(0).getText(states));
+	}
+
+	@Test
 	public void runAsCheckShowsTheVerdictsTheRaceAndTheLine() throws CoreException, PartInitException {
 		IFile spec = project.getFile("specs/seed/retract_vs_fault.ptl");
 		CheckRun run = runAs(spec, false);
@@ -88,6 +106,14 @@ public class PtlockCheckTest extends SeedWorkspaceTest {
 		IMarker[] markers = project.findMarkers(ViolationMarkers.TYPE, false, IResource.DEPTH_INFINITE);
 		assertTrue(Arrays.stream(markers).anyMatch(m -> "no_use_after_free".equals(m.getAttribute(ViolationMarkers.PROPERTY, ""))),
 				"a violation marker for no_use_after_free");
+		// with both engines (the same verdicts twice) each violation is still one marker
+		List<ptlock.check.CheckResult> twice = new java.util.ArrayList<>(run.results());
+		run.results().forEach(r -> twice.add(new ptlock.check.CheckResult(r.program(), "tlc", r.status(),
+				r.properties(), r.stats(), r.message())));
+		ViolationMarkers.update(twice);
+		assertEquals(markers.length, project.findMarkers(ViolationMarkers.TYPE, false, IResource.DEPTH_INFINITE).length,
+				"one marker per scenario and property, not one per engine");
+		markers = project.findMarkers(ViolationMarkers.TYPE, false, IResource.DEPTH_INFINITE);
 
 		results.open(uaf);
 		CounterexampleView race = (CounterexampleView) page().findView(CounterexampleView.ID);

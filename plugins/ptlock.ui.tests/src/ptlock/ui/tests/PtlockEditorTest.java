@@ -124,6 +124,14 @@ public class PtlockEditorTest {
 		assertTrue(colour(text, GOOD.indexOf("// a comment") + 3, TokenStyles.COMMENT), "comment colour");
 		assertTrue(!colour(text, GOOD.indexOf("demo"), TokenStyles.KEYWORD), "an identifier is not a keyword");
 		assertTrue(!colour(text, GOOD.indexOf("N_TABLES"), TokenStyles.KEYWORD), "a name is not a keyword");
+		// the screenshot shows the Outline filled in (it follows the validation, off the UI thread)
+		org.eclipse.ui.IViewPart outline = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
+				.findView(org.eclipse.ui.IPageLayout.ID_OUTLINE);
+		if (outline instanceof org.eclipse.ui.views.contentoutline.ContentOutline co) {
+			UiWait.until(() -> co.getCurrentPage() != null && co.getCurrentPage().getControl()
+					instanceof org.eclipse.swt.widgets.Tree tree && tree.getItemCount() > 0, 20_000, "the outline");
+		}
+		UiWait.settle(800); // painted
 		Screenshots.save("editor-highlighting");
 	}
 
@@ -145,9 +153,14 @@ public class PtlockEditorTest {
 		UiWait.until(() -> hasErrorAnnotation(model), 10_000, "an error annotation in the editor");
 		// the Problems view lists the markers
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-		page.showView("org.eclipse.ui.views.ProblemView");
+		org.eclipse.ui.IViewPart problems = page.showView("org.eclipse.ui.views.ProblemView");
 		page.activate(editor);
 		UiWait.settle(1500);
+		// expanded, so the screenshot shows the errors and their codes, not "Errors (2 items)"
+		if (problems.getSite().getSelectionProvider() instanceof org.eclipse.jface.viewers.AbstractTreeViewer tree) {
+			tree.expandAll();
+		}
+		UiWait.settle(500);
 		Screenshots.save("editor-error-marker");
 	}
 

@@ -85,6 +85,7 @@ public final class CheckJob extends Job {
 		Path work = null;
 		try {
 			work = Files.createTempDirectory("ptlock-check");
+			PtlockConsole.startRun(getName());
 			CheckRun run = request.matrix() ? matrix(monitor, cancel, work) : check(monitor, cancel, work);
 			PtlockUiPlugin.services().runs().publish(run);
 			if (run.outcome() != Outcome.SPEC_ERROR && run.outcome() != Outcome.CANCELLED) {
@@ -152,6 +153,11 @@ public final class CheckJob extends Job {
 								+ differences + "\n");
 					}
 				});
+		if (engine == Engine.BOTH && report.outcome() != Outcome.CANCELLED) {
+			PtlockConsole.print(report.disagreements().isEmpty()
+					? "the simulator and TLC agree on every verdict they both reached\n"
+					: "the simulator and TLC disagree on " + report.disagreements().size() + " scenario(s)\n");
+		}
 		String msg = report.results().size() + " scenario run(s), " + report.unexpected() + " unexpected verdict(s): "
 				+ report.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
 		return new CheckRun(request.spec(), report.results(), null, report.outcome(), msg);

@@ -26,6 +26,17 @@ public final class PtlockConsole {
 		return m;
 	}
 
+	/**
+	 * A new run: the console is cleared (one run's output, not all of them), titled, and brought to the front of the
+	 * Console view (any thread).
+	 */
+	public static void startRun(String title) {
+		MessageConsole c = get();
+		c.clearConsole();
+		print(title + "\n");
+		ConsolePlugin.getDefault().getConsoleManager().showConsoleView(c);
+	}
+
 	/** Appends text (any thread). */
 	public static void print(String text) {
 		MessageConsole c = get();

@@ -29,9 +29,13 @@ public final class ViolationMarkers {
 	private ViolationMarkers() {
 	}
 
-	/** Replaces the violation markers of the workspace's .ptl files with those of these results. */
+	/**
+	 * Replaces the violation markers of the workspace's .ptl files with those of these results: one per scenario and
+	 * property, however many engines found it (with --engine both the simulator's, which comes first).
+	 */
 	public static void update(List<CheckResult> results) throws CoreException {
 		ResourcesPlugin.getWorkspace().getRoot().deleteMarkers(TYPE, true, IResource.DEPTH_INFINITE);
+		java.util.Set<String> marked = new java.util.HashSet<>();
 		for (CheckResult r : results) {
 			for (PropertyResult p : r.properties()) {
 				boolean modelError = p.verdict() == Verdict.MODEL_ERROR;
@@ -41,6 +45,9 @@ public final class ViolationMarkers {
 				}
 				TraceStep last = p.trace().steps().get(p.trace().steps().size() - 1);
 				if (last.thread() == null) {
+					continue;
+				}
+				if (!marked.add(r.program().title() + "\u0000" + p.property())) {
 					continue;
 				}
 				Step step = r.program().thread(last.thread()).step(last.step());

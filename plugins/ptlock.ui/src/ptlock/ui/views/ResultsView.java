@@ -48,10 +48,12 @@ public final class ResultsView extends RunView {
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
 		column("scenario", 300, l -> l.result().program().title());
 		column("engine", 60, l -> l.result().engine());
+		column("states", 90, l -> String.format("%,d", l.result().stats().distinctStates()));
 		column("property", 180, l -> l.property().property());
 		column("verdict", 80, l -> l.property().verdict().code());
 		column("expected", 80, l -> l.property().expected() == null ? "-" : l.property().expected().code());
-		column("", 110, l -> l.property().asExpected() ? "as expected" : "UNEXPECTED");
+		column("outcome", 150, l -> !completed(l) ? "not decided: " + l.result().status().name().toLowerCase(
+				java.util.Locale.ROOT) : l.property().asExpected() ? "as expected" : "UNEXPECTED");
 		viewer.addDoubleClickListener(e -> open(((IStructuredSelection) e.getSelection()).getFirstElement()));
 		listen();
 	}
@@ -68,10 +70,15 @@ public final class ResultsView extends RunView {
 
 			@Override
 			public Color getForeground(Object element) {
-				return ((Line) element).property().asExpected() ? null
+				// red for a surprise; a run stopped by cancel or the time limit decided nothing
+				return ((Line) element).property().asExpected() || !completed((Line) element) ? null
 						: viewer.getControl().getDisplay().getSystemColor(SWT.COLOR_RED);
 			}
 		});
+	}
+
+	private static boolean completed(Line l) {
+		return l.result().status() == ptlock.check.CheckStatus.COMPLETED;
 	}
 
 	@Override

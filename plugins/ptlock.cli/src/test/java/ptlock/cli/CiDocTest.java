@@ -36,7 +36,7 @@ class CiDocTest {
 
 	@Test
 	void theDocumentedJobRunsAndWritesValidReports() throws Exception {
-		copy(CliRun.root().resolve("specs"), dir.resolve("specs"));
+		CliRun.copySpecs(dir);
 		Path bin = Files.createDirectories(dir.resolve("bin"));
 		Path ptlock = bin.resolve("ptlock");
 		String java = ProcessHandle.current().info().command().orElse("java");
@@ -77,19 +77,6 @@ class CiDocTest {
 		}
 		try (var all = Files.list(reports)) {
 			assertEquals(7, all.count(), "three JUnit, two SARIF, the matrix's JSON and HTML: no temporary file left");
-		}
-	}
-
-	private static void copy(Path from, Path to) throws IOException {
-		try (var files = Files.walk(from)) {
-			for (Path p : files.toList()) {
-				Path t = to.resolve(from.relativize(p).toString());
-				if (Files.isDirectory(p)) {
-					Files.createDirectories(t);
-				} else {
-					Files.copy(p, t);
-				}
-			}
 		}
 	}
 }

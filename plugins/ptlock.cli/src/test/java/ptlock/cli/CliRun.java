@@ -49,6 +49,23 @@ record CliRun(ExitCode code, String out, String err) {
 				+ rest;
 	}
 
+	/** A copy of the repository's specs/ in dir/specs (for tests that edit a shipped spec); returns dir/specs. */
+	static Path copySpecs(Path dir) throws IOException {
+		Path from = root().resolve("specs");
+		Path to = dir.resolve("specs");
+		try (var files = Files.walk(from)) {
+			for (Path p : files.toList()) {
+				Path t = to.resolve(from.relativize(p).toString());
+				if (Files.isDirectory(p)) {
+					Files.createDirectories(t);
+				} else {
+					Files.copy(p, t);
+				}
+			}
+		}
+		return to;
+	}
+
 	/** Writes a spec next to a copy of the prelude. */
 	static Path write(Path dir, String name, String text) throws IOException {
 		Path prelude = dir.resolve("prelude.ptl");

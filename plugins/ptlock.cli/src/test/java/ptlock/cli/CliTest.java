@@ -51,17 +51,7 @@ class CliTest {
 	@Test
 	void wrongExpectationGivesExitCode1() throws IOException {
 		// a copy of the specs tree in which the seed spec expects the wrong verdict
-		Path specs = CliRun.root().resolve("specs");
-		try (var files = Files.walk(specs)) {
-			for (Path p : files.toList()) {
-				Path to = dir.resolve("specs").resolve(specs.relativize(p).toString());
-				if (Files.isDirectory(p)) {
-					Files.createDirectories(to);
-				} else {
-					Files.copy(p, to);
-				}
-			}
-		}
+		CliRun.copySpecs(dir);
 		Path f = dir.resolve("specs/seed/retract_vs_fault.ptl");
 		Files.writeString(f, Files.readString(f).replaceFirst("expect no_use_after_free violated;",
 				"expect no_use_after_free holds;"));

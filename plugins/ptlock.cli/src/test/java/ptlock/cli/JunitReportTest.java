@@ -61,7 +61,7 @@ class JunitReportTest {
 	void anUnexpectedVerdictIsAFailureCarryingTheRace() throws Exception {
 		// free_immediately frees the retracted table at once: the lockless walker of handle_pte_fault() reads it
 		// after the free (the race of the seed thread), so no_use_after_free is violated; this copy expects it to hold
-		Path f = specsCopy().resolve("specs/seed/retract_vs_fault.ptl");
+		Path f = CliRun.copySpecs(dir).resolve("seed/retract_vs_fault.ptl");
 		Files.writeString(f, Files.readString(f).replaceFirst("expect no_use_after_free violated;",
 				"expect no_use_after_free holds;"));
 		Path junit = dir.resolve("check.xml");
@@ -113,21 +113,6 @@ class JunitReportTest {
 		assertTrue(r.err().contains(folder + ": is a folder"), r.err());
 		assertEquals(List.of(folder.resolve("keep.txt")), leftovers(folder));
 		assertEquals(List.of(folder), leftovers(dir), "nothing else written next to it");
-	}
-
-	private Path specsCopy() throws IOException {
-		Path specs = CliRun.root().resolve("specs");
-		try (var files = Files.walk(specs)) {
-			for (Path p : files.toList()) {
-				Path to = dir.resolve("specs").resolve(specs.relativize(p).toString());
-				if (Files.isDirectory(p)) {
-					Files.createDirectories(to);
-				} else {
-					Files.copy(p, to);
-				}
-			}
-		}
-		return dir;
 	}
 
 	private static List<Path> leftovers(Path folder) throws IOException {

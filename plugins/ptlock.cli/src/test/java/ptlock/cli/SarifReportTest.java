@@ -55,17 +55,7 @@ class SarifReportTest {
 	void anUnexpectedViolationIsAnErrorAtTheFailingStatementWithTheRace() throws IOException {
 		// free_immediately: the table is freed without RCU while handle_pte_fault()'s lockless walk still reads it
 		// (the seed race); a copy of the spec expects no_use_after_free to hold, so the violation is unexpected
-		Path specs = dir.resolve("specs");
-		try (var files = Files.walk(CliRun.root().resolve("specs"))) {
-			for (Path p : files.toList()) {
-				Path to = specs.resolve(CliRun.root().resolve("specs").relativize(p).toString());
-				if (Files.isDirectory(p)) {
-					Files.createDirectories(to);
-				} else {
-					Files.copy(p, to);
-				}
-			}
-		}
+		Path specs = CliRun.copySpecs(dir);
 		Path f = specs.resolve("seed/retract_vs_fault.ptl");
 		Files.writeString(f, Files.readString(f).replaceFirst("expect no_use_after_free violated;",
 				"expect no_use_after_free holds;"));

@@ -38,9 +38,13 @@ public final class CheckService {
 
 	/** Everything a check found. @param disagreements per program where the engines disagree */
 	public record Report(List<CheckResult> results, Map<Program, List<String>> disagreements, Outcome outcome) {
-		/** How many verdicts differ from their expectation. */
+		/**
+		 * How many verdicts of completed runs differ from their expectation (a run stopped by cancel, the time limit
+		 * or a failure decided nothing: its outcome says so, its unknown verdicts are not surprises).
+		 */
 		public long unexpected() {
-			return results.stream().flatMap(r -> r.properties().stream()).filter(p -> !p.asExpected()).count();
+			return results.stream().filter(r -> r.status() == CheckStatus.COMPLETED).flatMap(r -> r.properties()
+					.stream()).filter(p -> !p.asExpected()).count();
 		}
 	}
 

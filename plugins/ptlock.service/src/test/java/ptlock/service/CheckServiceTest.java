@@ -101,8 +101,13 @@ class CheckServiceTest {
 		CheckResult sim = new CheckService(Engine.SIM).check(List.of(p), options(new AtomicBoolean()),
 				new CheckService.Listener() {
 				}).results().get(0);
-		CheckResult stopped = new CheckResult(p, "tlc", CheckStatus.TIMEOUT, List.of(), sim.stats(), "time limit");
+		CheckResult stopped = new CheckResult(p, "tlc", CheckStatus.TIMEOUT, sim.properties().stream()
+				.map(x -> new ptlock.check.PropertyResult(x.property(), ptlock.ir.Verdict.UNKNOWN, x.expected(), null,
+						null))
+				.toList(), sim.stats(), "time limit");
 		assertEquals(List.of(), CheckService.differences(List.of(sim, stopped)), "a stopped run decided nothing");
+		assertEquals(0, new CheckService.Report(List.of(sim, stopped), java.util.Map.of(), Outcome.TIMEOUT)
+				.unexpected(), "and its unknown verdicts are no surprises");
 		CheckResult nothing = new CheckResult(p, "tlc", CheckStatus.COMPLETED, List.of(), new Stats(0, 0, 0, 0), null);
 		assertFalse(CheckService.differences(List.of(sim, nothing)).isEmpty(), "a completed run that differs does");
 	}
