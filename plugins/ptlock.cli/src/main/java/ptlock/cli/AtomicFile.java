@@ -21,8 +21,15 @@ final class AtomicFile {
 			throw new java.nio.file.FileSystemException(file.toString(), null, "is a folder, not a file");
 		}
 		Path dir = abs.getParent();
-		Files.createDirectories(dir);
-		Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+		Path tmp;
+		try {
+			Files.createDirectories(dir);
+			tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+		} catch (IOException e) {
+			// name the file the user asked for, not our temporary one
+			throw new java.nio.file.FileSystemException(file.toString(), null, "cannot be written there ("
+					+ CrashReport.fileError(e).replaceFirst("^.*: ", "") + ")");
+		}
 		try {
 			Files.writeString(tmp, text, StandardCharsets.UTF_8);
 			try {

@@ -2,25 +2,16 @@ package ptlock.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import ptlock.check.CheckOptions;
-import ptlock.check.CheckResult;
-import ptlock.check.ProgressListener;
-import ptlock.check.PropertyResult;
 import ptlock.ir.Program;
 import ptlock.sim.Mutation;
-import ptlock.sim.SimChecker;
-import ptlock.tlc.TlcChecker;
-import ptlock.tlc.TraceReplay;
 
 /**
  * ptlock conform SPEC: the simulator and TLC must agree on every scenario: (a) the same number of distinct states,

@@ -2,13 +2,9 @@ package ptlock.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

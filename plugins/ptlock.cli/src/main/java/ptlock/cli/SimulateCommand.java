@@ -1,6 +1,5 @@
 package ptlock.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -82,6 +82,18 @@ class SarifReportTest {
 	}
 
 	@Test
+	void aReportThatCannotBeWrittenNamesItsFile() throws IOException {
+		// its folder would have to be inside a plain file
+		Path plain = Files.writeString(dir.resolve("plain.txt"), "not a folder");
+		Path sarif = plain.resolve("check.sarif");
+		CliRun r = CliRun.of("check", CliRun.root().resolve("specs/seed/retract_vs_fault.ptl").toString(), "--quiet",
+				"--scenario", "free_immediately", "--sarif", sarif.toString());
+		assertEquals(ExitCode.CHECKER_FAILURE, r.code(), r.err());
+		assertTrue(r.err().startsWith("ptlock: " + sarif + ": cannot be written there"), r.err());
+		assertEquals("not a folder", Files.readString(plain));
+	}
+
+	@Test
 	void staticFindingsAreWarningsWithTheirRuleOnceEach() throws IOException {
 		// arm's adjust_pte() before patch 03 takes the ptl pte_lockptr() computes from the PMD read again: the
 		// unchecked-nolock-write rule warns at its set_pte_at() (docs/LANGUAGE.md, static rules)
