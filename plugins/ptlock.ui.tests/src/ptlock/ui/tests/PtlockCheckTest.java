@@ -62,6 +62,24 @@ public class PtlockCheckTest extends SeedWorkspaceTest {
 	}
 
 	@Test
+	public void theLaunchTabListsTheScenariosOfTheChosenSpec() {
+		org.eclipse.swt.widgets.Shell shell = new org.eclipse.swt.widgets.Shell(PlatformUI.getWorkbench().getDisplay());
+		try {
+			ptlock.ui.launch.CheckTab tab = new ptlock.ui.launch.CheckTab();
+			tab.createControl(shell);
+			assertEquals(List.of(), tab.listedScenarios(), "no spec yet");
+			tab.setSpec(project.getFile("specs/seed/retract_vs_fault.ptl").getFullPath().toString());
+			// the scenarios retract_vs_fault.ptl declares, in its order
+			assertEquals(List.of("at_patch_08", "free_immediately", "free_deferred", "without_rcu_lookup"),
+					tab.listedScenarios());
+			tab.setSpec("/no/such.ptl");
+			assertEquals(List.of(), tab.listedScenarios());
+		} finally {
+			shell.dispose();
+		}
+	}
+
+	@Test
 	public void eachRunHasTheConsoleToItselfAndTheResultsSayHowManyStates() throws PartInitException {
 		IFile spec = project.getFile("specs/seed/retract_vs_fault.ptl");
 		runAs(spec, false);

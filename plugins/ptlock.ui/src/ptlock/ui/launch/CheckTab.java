@@ -1,5 +1,10 @@
 package ptlock.ui.launch;
 
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
@@ -12,12 +17,22 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.jface.window.Window;
+import org.eclipse.ui.dialogs.FilteredResourcesSelectionDialog;
 
-/** Spec file, scenario (empty: all), matrix or not, and the engine (empty: the preference). */
-final class CheckTab extends AbstractLaunchConfigurationTab {
+import ptlock.lang.load.LoadedSpec;
+import ptlock.lang.ptlock.Scenario;
+import ptlock.ui.PtlockUiPlugin;
+
+/**
+ * Spec file (typed, or chosen with Browse... among the workspace's .ptl files), scenario (one of the spec's, listed
+ * once the spec is chosen; empty: all), matrix or not, and the engine (empty: the preference).
+ */
+public final class CheckTab extends AbstractLaunchConfigurationTab {
 	private static final String[] ENGINES = { "", "sim", "tlc", "both" };
 	private Text file;
-	private Text scenario;
+	private Combo scenario;
+	private String listedFor;
 	private Button matrix;
 	private Combo engine;
 
@@ -25,15 +40,24 @@ final class CheckTab extends AbstractLaunchConfigurationTab {
 	public void createControl(Composite parent) {
 		Composite c = new Composite(parent, SWT.NONE);
 		c.setLayout(new GridLayout(2, false));
+		c.setLayout(new GridLayout(3, false));
 		file = field(c, "Spec (workspace path):");
-		scenario = field(c, "Scenario (empty: all):");
+		Button browse = new Button(c, SWT.PUSH);
+		browse.setText("Browse...");
+		browse.addListener(SWT.Selection, e -> browse());
+		new Label(c, SWT.NONE).setText("Scenario (empty: all):");
+		scenario = new Combo(c, SWT.DROP_DOWN);
+		scenario.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+		scenario.addModifyListener(e -> updateLaunchConfigurationDialog());
+		file.addModifyListener(e -> listScenarios());
 		new Label(c, SWT.NONE).setText("Engine:");
 		engine = new Combo(c, SWT.READ_ONLY);
+		engine.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
 		engine.setItems("(preference)", "simulator", "TLC", "both");
 		engine.addModifyListener(e -> updateLaunchConfigurationDialog());
 		matrix = new Button(c, SWT.CHECK);
 		matrix.setText("Check the series matrix (every prefix of the series x every architecture)");
-		matrix.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+		matrix.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
 		matrix.addListener(SWT.Selection, e -> updateLaunchConfigurationDialog());
 		setControl(c);
 	}
@@ -44,6 +68,55 @@ final class CheckTab extends AbstractLaunchConfigurationTab {
 		t.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		t.addModifyListener(e -> updateLaunchConfigurationDialog());
 		return t;
+	}
+
+	/** A workspace .ptl file, chosen in the Open Resource dialog (filtered to *.ptl). */
+	private void browse() {
+		FilteredResourcesSelectionDialog d = new FilteredResourcesSelectionDialog(getShell(), false,
+				ResourcesPlugin.getWorkspace().getRoot(), IResource.FILE);
+		d.setTitle("Choose a ptlock spec");
+		d.setInitialPattern("*.ptl");
+		if (d.open() == Window.OK && d.getFirstResult() instanceof IFile f) {
+			file.setText(f.getFullPath().toString());
+		}
+	}
+
+	/** The chosen spec's scenarios in the scenario list (loaded once per spec path, when it names a .ptl file). */
+	private void listScenarios() {
+		String path = file.getText().strip();
+		if (path.equals(listedFor)) {
+			return;
+		}
+		listedFor = path;
+		String keep = scenario.getText();
+		IFile f = spec(path);
+		scenario.setItems(f == null ? new String[0] : scenarioNames(f).toArray(String[]::new));
+		scenario.setText(keep);
+	}
+
+	private static IFile spec(String workspacePath) {
+		if (!workspacePath.endsWith(".ptl") || !org.eclipse.core.runtime.Path.ROOT.isValidPath(workspacePath)) {
+			return null;
+		}
+		IResource r = ResourcesPlugin.getWorkspace().getRoot().findMember(workspacePath);
+		return r instanceof IFile f && f.getLocation() != null ? f : null;
+	}
+
+	/** The names of the spec's scenarios, in order (none if it does not load). */
+	public static List<String> scenarioNames(IFile spec) {
+		LoadedSpec loaded = PtlockUiPlugin.services().loader().withoutStaticRules()
+				.load(spec.getLocation().toFile().toPath());
+		return loaded.scenarios().stream().map(Scenario::getName).distinct().toList();
+	}
+
+	/** For tests: the scenarios the list offers. */
+	public List<String> listedScenarios() {
+		return List.of(scenario.getItems());
+	}
+
+	/** For tests: the spec field. */
+	public void setSpec(String workspacePath) {
+		file.setText(workspacePath);
 	}
 
 	@Override
