@@ -144,11 +144,49 @@ public class PtlockCheckTest extends SeedWorkspaceTest {
 		int last = rows - 1;
 		String lastText = String.join(" | ", cells(t, last));
 		assertTrue(lastText.contains("pte") , "the last step is the faulting CPU's page-table access: " + lastText);
-		screenshot(race, "counterexample-view");
+		assertTrue(race.isFailing(last), "the failing step is marked");
+		assertTrue(t.getItem(last).getText(0).startsWith(">>"), t.getItem(last).getText(0));
+		// branches say which way they went, inlined steps sit under their call (indented)
+		List<String> cpu1 = new java.util.ArrayList<>();
+		for (int i = 0; i < rows; i++) {
+			cpu1.add(t.getItem(i).getText(2));
+		}
+		assertTrue(cpu1.stream().anyMatch(c -> c.strip().startsWith("if (") && c.endsWith("-> false")), cpu1.toString());
+		assertTrue(cpu1.stream().anyMatch(c -> c.equals("collapse_file(s = 1)")), "the call, with its argument's value: " + cpu1);
+		assertTrue(cpu1.stream().anyMatch(c -> c.startsWith("    folio_lock(")), "inlined steps indented: " + cpu1);
+		// every cell fits its column (columns size to their content), and the columns reach the view's edge
+		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(t);
+		try {
+			int sum = 0;
+			for (int c = 0; c < t.getColumnCount(); c++) {
+				int w = t.getColumn(c).getWidth();
+				sum += w;
+				for (int i = 0; c < t.getColumnCount() - 1 && i < rows; i++) {
+					String text = t.getItem(i).getText(c);
+					assertTrue(gc.textExtent(text).x <= w, "column " + c + " (" + w + " px) clips '" + text + "'");
+				}
+			}
+			assertTrue(sum >= t.getClientArea().width, "the columns fill the view: " + sum + " of " + t.getClientArea().width);
+		} finally {
+			gc.dispose();
+		}
 
-		// clicking a step selects its line in the .ptl editor
+		// clicking a step selects its line in the .ptl editor, and shows the step in full below the table
+		int lockStep = -1;
+		for (int i = 0; i < rows && lockStep < 0; i++) {
+			if (t.getItem(i).getText(2).strip().equals("spin_lock(ptl);")) {
+				lockStep = i;
+			}
+		}
+		assertTrue(lockStep >= 0, "khugepaged takes the ptl: " + cpu1);
+		race.select(lockStep);
+		UiWait.settle(200);
+		assertTrue(race.details().contains("spin_lock(ptl);") && race.details().contains("lock_owner[ptl of PT page 1] = cpu1"),
+				"the ptl, named by what it protects, held by cpu1: " + race.details());
+		screenshot(race, "counterexample-view");
 		race.select(last);
 		UiWait.settle(300);
+		assertTrue(race.details().contains("the property fails after this step"), race.details());
 		IEditorPart active = page().getActiveEditor();
 		assertNotNull(active, "the step's file is open");
 		ITextEditor editor = active.getAdapter(ITextEditor.class);
@@ -279,6 +317,7 @@ public class PtlockCheckTest extends SeedWorkspaceTest {
 		CounterexampleView race = (CounterexampleView) page().findView(CounterexampleView.ID);
 		assertNotNull(race);
 		assertTrue(race.table().getItemCount() > 0, "the red cell's race is shown");
+		assertTrue(race.headerText().contains("after p09 on x86_64"), "the race names its cell: " + race.headerText());
 	}
 
 	@Test
@@ -337,7 +376,12 @@ public class PtlockCheckTest extends SeedWorkspaceTest {
 		assertEquals("assert (false) as reached;", t.getItem(t.getItemCount() - 1).getText(1));
 		// the last increment, then the loop test that ends the loop, then the assertion
 		assertEquals("x = 3000", t.getItem(t.getItemCount() - 3).getText(2));
-		assertEquals("while (x < 3000)", t.getItem(t.getItemCount() - 2).getText(1));
+		assertEquals("while (x < 3000)  -> false", t.getItem(t.getItemCount() - 2).getText(1),
+				"the loop test that ends the loop says which way it went");
+		assertEquals("while (x < 3000)  -> true", t.getItem(0).getText(1));
+		assertTrue(race.isFailing(t.getItemCount() - 1) && !race.isFailing(t.getItemCount() - 2),
+				"the assertion's step is the marked one");
+		assertTrue(t.getItem(t.getItemCount() - 1).getText(0).startsWith(">>"), t.getItem(t.getItemCount() - 1).getText(0));
 		System.out.println("[bench] counterexample view: 6002 steps shown in " + millis + " ms");
 	}
 

@@ -25,7 +25,14 @@ final class Screenshots {
 		org.eclipse.ui.IWorkbenchWindow window = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow();
 		Shell shell = window != null ? window.getShell()
 				: display.getActiveShell() != null ? display.getActiveShell() : display.getShells()[0];
+		// and the popups (hovers, completion) that reach past it, clipped to the screen
 		Rectangle r = shell.getBounds();
+		for (Shell popup : shell.getShells()) {
+			if (popup.isVisible()) {
+				r = r.union(popup.getBounds());
+			}
+		}
+		r = r.intersection(display.getBounds());
 		Image image = new Image(display, r.width, r.height);
 		GC gc = new GC(display);
 		try {

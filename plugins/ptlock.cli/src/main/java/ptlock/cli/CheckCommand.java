@@ -45,6 +45,8 @@ final class CheckCommand extends Subcommand {
 	TlcOptions tlcOptions;
 	@Mixin
 	ReportFiles reports;
+	@Mixin
+	RaceWidth raceWidth;
 
 	CheckCommand(Io io) {
 		super(io);
@@ -66,7 +68,7 @@ final class CheckCommand extends Subcommand {
 		try (WorkDir workDir = WorkDir.of(tlcOptions.out)) {
 			CheckOptions options = new CheckOptions(workDir.path(), tlcOptions.workers, tlcOptions.heap,
 					tlcOptions.timeout, new AtomicBoolean(), quiet ? ProgressListener.NONE : progress(err));
-			ResultText report = new ResultText();
+			ResultText report = new ResultText(raceWidth.width());
 			List<Map<String, Object>> findings = new ArrayList<>();
 			List<RuleFindings.Of> ruleFindings = new ArrayList<>();
 			CheckService.Report checked = new CheckService(engines).check(programs, options, new CheckService.Listener() {

@@ -34,7 +34,7 @@ final class MatrixJunit {
 				StringBuilder text = new StringBuilder();
 				for (Matrix.Violation v : unexpected) {
 					text.append(v.property()).append(" violated in scenario ").append(v.scenario()).append(" ")
-							.append(name).append(":\n").append(races.render(v.program(), v.result())).append('\n');
+							.append(name).append(":\n").append(races.render(v.program(), v.result(), v.context(c))).append('\n');
 				}
 				String message = "violated: " + String.join(", ", unexpected.stream()
 						.map(v -> v.scenario() + "/" + v.property()).distinct().toList());

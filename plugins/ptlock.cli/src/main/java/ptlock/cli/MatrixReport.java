@@ -82,7 +82,7 @@ final class MatrixReport {
 					Map<String, Object> vm = new LinkedHashMap<>();
 					vm.put("scenario", v.scenario());
 					vm.put("property", v.property());
-					vm.put("counterexample", new RaceRenderer().render(v.program(), v.result()));
+					vm.put("counterexample", new RaceRenderer().render(v.program(), v.result(), v.context(c)));
 					vs.add(vm);
 				}
 				cell.put("violations", vs);
@@ -122,7 +122,7 @@ final class MatrixReport {
 						+ "</h3>\n");
 				for (Matrix.Violation v : c.violations()) {
 					d.append("<p>").append(esc(v.scenario())).append(": <b>").append(esc(v.property()))
-							.append("</b></p><pre>").append(esc(new RaceRenderer().render(v.program(), v.result())))
+							.append("</b></p><pre>").append(esc(new RaceRenderer().render(v.program(), v.result(), v.context(c))))
 							.append("</pre>\n");
 				}
 				details.add(d.toString());

@@ -31,12 +31,15 @@ final class ReplayCommand extends Subcommand {
 	@Parameters(index = "1", paramLabel = "RESULT.json", description = "what 'ptlock check --json' wrote")
 	String result;
 
+	@picocli.CommandLine.Mixin
+	RaceWidth raceWidth;
+
 	ReplayCommand(Io io) {
 		super(io);
 	}
 
 	@Override
-	ExitCode run() throws IOException {
+	ExitCode run() throws IOException, UsageException {
 		PrintStream out = io.out();
 		PrintStream err = io.err();
 		List<Program> programs = new Specs().programs(spec, null, err, false);
@@ -69,7 +72,7 @@ final class ReplayCommand extends Subcommand {
 						+ (ok ? " replays" : " does NOT replay") + " (" + (t.steps().size() - 1) + " steps"
 						+ (missing == null ? "" : "; " + missing) + ")");
 				if (ok) {
-					out.print(new RaceRenderer().render(p,
+					out.print(new RaceRenderer(raceWidth.width()).render(p,
 							new PropertyResult(c.property(), Verdict.VIOLATED, null, t, null)));
 				} else {
 					code = ExitCode.UNEXPECTED_VERDICT;

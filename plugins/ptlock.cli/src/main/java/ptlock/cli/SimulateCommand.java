@@ -35,19 +35,22 @@ final class SimulateCommand extends Subcommand {
 			description = "at most this many steps per run (default ${DEFAULT-VALUE})")
 	int depth;
 
+	@picocli.CommandLine.Mixin
+	RaceWidth raceWidth;
+
 	SimulateCommand(Io io) {
 		super(io);
 	}
 
 	@Override
-	ExitCode run() {
+	ExitCode run() throws UsageException {
 		PrintStream out = io.out();
 		long seed = seedOption != null ? seedOption : (int) (System.nanoTime() & 0x7fffffff);
 		List<Program> programs = new Specs().programs(file, scenario, io.err(), false);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
 		}
-		RaceRenderer races = new RaceRenderer();
+		RaceRenderer races = new RaceRenderer(raceWidth.width());
 		for (Program p : programs) {
 			RandomWalk.Result r = new RandomWalk(p).run(seed, runs, depth);
 			out.printf("scenario %s: %d random runs (--seed %d), %d steps, %d violation(s)%n", p.title(), r.runs(),

@@ -28,7 +28,8 @@ class CliTest {
 		assertTrue(r.out().contains("no_use_after_free      VIOLATED  as expected"), r.out());
 		assertTrue(r.out().contains("cpu0: handle_pte_fault(1)"), r.out());
 		assertTrue(r.out().contains("cpu1: khugepaged(1)"), r.out());
-		assertTrue(r.out().contains("retract_page_tables: free_retr"), "the free is a step of the race: " + r.out());
+		assertTrue(r.out().matches("(?s).*retract_page_tables\\(s = 1\\)\n.*free_retracted\\(pmd_pgtable\\(pgt_pmd\\)\\);.*"),
+				"the free is a step of the race, under the call it belongs to: " + r.out());
 		assertTrue(r.out().contains("0 unexpected: all as expected"), r.out());
 		assertTrue(r.err().contains("TLC run 1 of free_immediately"), "progress on stderr: " + r.err());
 		assertTrue(r.out().contains("(tlc)"), r.out());

@@ -153,8 +153,10 @@ class MatrixTest {
 		String page = Files.readString(html);
 		assertTrue(page.startsWith("<!DOCTYPE html>") && !page.contains("<script src") && !page.contains("<link"));
 		assertTrue(page.contains("href=\"#c-p09-x86_64\"") && page.contains("id=\"c-p09-x86_64\""), "cell links");
-		assertTrue(page.contains("cpu1: khugepaged(1)") && page.contains("retract_page_tables: pml = pmd"),
-				"the race is on the page");
+		assertTrue(page.contains("cpu1: khugepaged(1)") && page.contains("retract_page_tables(s = 1)")
+				&& page.contains("pml = pmd_lock(s);"), "the race is on the page, inlined steps under their call");
+		// a cell's race says which cell it is (its model may be shared with other cells)
+		assertTrue(page.contains("scenario retract_race after p09 on x86_64\n"), "the race names its patch and arch");
 		// what the patches change, from the series: p05 gives powerpc64 its
 		// fragment-aware pte_free_defer(), p08 the generic one to x86_64; p09 changes khugepaged's retract path
 		assertTrue(page.contains("<b>p05</b>: ") && page.contains("powerpc64: page tables freed rcuFragmentAware"), page);

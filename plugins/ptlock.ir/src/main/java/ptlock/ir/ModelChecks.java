@@ -79,7 +79,7 @@ public final class ModelChecks {
 		Map<String, Verdict> expectations = new LinkedHashMap<>(p.expectations());
 		expectations.put(PROPERTY, Verdict.HOLDS);
 		return new Program(p.spec(), p.scenario(), p.arch(), p.patch(), p.doc(), p.loc(), List.copyOf(globals),
-				p.init(), threads, List.copyOf(properties), expectations, p.ignored());
+				p.init(), threads, List.copyOf(properties), expectations, p.ignored(), p.views());
 	}
 
 	/** The invariants that may have no value in some state (model_ok reports those states), by name. */
@@ -160,7 +160,7 @@ public final class ModelChecks {
 			List<Step> steps = new ArrayList<>();
 			for (Step s : t.steps()) {
 				temps.clear();
-				steps.add(new Step(s.id(), s.label(), s.loc(), stmts(s.body(), s.loc())));
+				steps.add(new Step(s.id(), s.label(), s.loc(), stmts(s.body(), s.loc()), s.frames()));
 			}
 			out.add(new ThreadIr(t.index(), t.name(), t.path(), t.daemon(), t.pc(), t.locals(), List.copyOf(steps),
 					t.entry()));

@@ -12,11 +12,23 @@ import java.util.Map;
  * @param init assignments executed once from each variable's default value
  * @param expectations the verdict the spec's author expects for each property (may be incomplete)
  * @param ignored the properties left out of the checks ('ignore PROP "reason";'), with the reason
+ * @param views how races show each variable, by variable name (missing: {@link VarView#PLAIN})
  */
 public record Program(String spec, String scenario, String arch, String patch, String doc, SourceLoc loc,
 		List<Var> globals, List<Stmt> init,
 		List<ThreadIr> threads, List<Property> properties, Map<String, Verdict> expectations,
-		Map<String, String> ignored) {
+		Map<String, String> ignored, Map<String, VarView> views) {
+
+	public Program(String spec, String scenario, String arch, String patch, String doc, SourceLoc loc,
+			List<Var> globals, List<Stmt> init, List<ThreadIr> threads, List<Property> properties,
+			Map<String, Verdict> expectations, Map<String, String> ignored) {
+		this(spec, scenario, arch, patch, doc, loc, globals, init, threads, properties, expectations, ignored,
+				Map.of());
+	}
+
+	public VarView view(String varName) {
+		return views.getOrDefault(varName, VarView.PLAIN);
+	}
 
 	/** The scenario with its architecture, as reports name it: "scenario" or "scenario@arch". */
 	public String title() {

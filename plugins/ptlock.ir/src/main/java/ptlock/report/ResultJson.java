@@ -65,6 +65,7 @@ public final class ResultJson {
 					steps.add(sm);
 				}
 				pm.put("trace", steps);
+				pm.put("race", RaceJson.of(new ptlock.report.race.RaceBuilder(r.program()).build(p)));
 			}
 			props.add(pm);
 		}

@@ -10,7 +10,16 @@ import ptlock.ir.Property;
 
 /** Prints check results as text (a terminal, the Eclipse console): one line per property, then each counterexample as a race. */
 public final class ResultText {
-	private final RaceRenderer races = new RaceRenderer();
+	private final RaceRenderer races;
+
+	public ResultText() {
+		this(ptlock.report.race.RaceText.DEFAULT_WIDTH);
+	}
+
+	/** @param width how wide races are drawn (they wrap, nothing is cut) */
+	public ResultText(int width) {
+		this.races = new RaceRenderer(width);
+	}
 
 	public void print(CheckResult r, PrintStream out) {
 		Program prog = r.program();

@@ -19,6 +19,8 @@ public final class TlaJson {
 	/** Far deeper than any state ptlock writes (arrays of records of arrays): bounds the recursion. */
 	static final int MAX_DEPTH = 64;
 	static final String SET = "$set";
+	/** The key of a set's JSON object. */
+	public static final String SET_KEY = SET;
 	/** TLA+ string escapes: the character after the backslash, and the one it stands for. */
 	static final String ESCAPES = "\"\\ntrf";
 	static final String ESCAPED = "\"\\\n\t\r\f";

@@ -150,6 +150,8 @@ public final class Lowering {
 			globals.put(v.getName(), new Var(v.getName(), v.getName(), types.resolve(v.getType()), null));
 		}
 		Scope scope = new Scope(symbols, problems, consts, types, globals, nthreads);
+		scope.views.putAll(ElementNames.views(symbols, globals, scope,
+				threadDecls.stream().map(ThreadDecl::getName).toList()));
 		scope.at = at;
 		scope.appliedPatches = applied;
 		StepLowering steps = new StepLowering(scope);
@@ -266,7 +268,8 @@ public final class Lowering {
 		// the places where the model may have no value become checks both engines run (docs/LANGUAGE.md)
 		return ptlock.ir.ModelChecks.instrument(new Program(spec, scenario.getName(), archName, patchLevel,
 				scenario.getDoc(), Sources.of(scenario),
-				List.copyOf(globals.values()), init, threads, properties, expected, ignored));
+				List.copyOf(globals.values()), init, threads, properties, expected, ignored,
+				java.util.Collections.unmodifiableMap(scope.views)));
 	}
 
 	/** The properties the spec (top level) and the scenario leave out, with their reasons. */

@@ -26,6 +26,8 @@ final class Scope {
 	int threadIndex;
 	String threadName;
 	final Deque<String> callStack = new ArrayDeque<>();
+	/** How races show each variable (Program.views), filled as variables are made. */
+	final Map<String, ptlock.ir.VarView> views = new java.util.LinkedHashMap<>();
 	/** The statements of the calls being inlined, innermost first (where a mark's call comes from). */
 	final Deque<EObject> callSites = new ArrayDeque<>();
 	/** The function bodies being lowered, innermost first (their labels). */

@@ -64,14 +64,15 @@ final class ThreadLowering {
 	 * of the function being lowered (placeholder step ids, aliased to where each label stands); where 'break' and
 	 * 'continue' go (NONE outside loops).
 	 */
-	private record Ctx(int returnTo, Expr resultTarget, EObject callSite, String callLabel, Map<String, Integer> labels,
-			int breakTo, int continueTo) {
+	private record Ctx(int returnTo, Expr resultTarget, EObject callSite, String callLabel,
+			List<Step.Frame> callFrames, Map<String, Integer> labels, int breakTo, int continueTo) {
 		Ctx loop(int breakTarget, int continueTarget) {
-			return new Ctx(returnTo, resultTarget, callSite, callLabel, labels, breakTarget, continueTarget);
+			return new Ctx(returnTo, resultTarget, callSite, callLabel, callFrames, labels, breakTarget,
+					continueTarget);
 		}
 
 		Ctx switchBody(int breakTarget) {
-			return new Ctx(returnTo, resultTarget, callSite, callLabel, labels, breakTarget, continueTo);
+			return new Ctx(returnTo, resultTarget, callSite, callLabel, callFrames, labels, breakTarget, continueTo);
 		}
 	}
 
@@ -79,7 +80,7 @@ final class ThreadLowering {
 	private final Map<Integer, EObject> placeholders = new HashMap<>();
 
 	/** The multi-step primitives being inlined, innermost first: their steps are labelled "prim: line". */
-	private final Deque<String> inlined = new ArrayDeque<>();
+	private final Deque<Step.Frame> inlined = new ArrayDeque<>();
 
 	ThreadLowering(Scope scope, StepLowering steps) {
 		this.scope = scope;
@@ -95,7 +96,7 @@ final class ThreadLowering {
 		int entry;
 		try {
 			entry = seq(path.body().getStmts(), 0, env, DONE,
-					new Ctx(DONE, null, null, null, labels(path), NONE, NONE));
+					new Ctx(DONE, null, null, null, null, labels(path), NONE, NONE));
 		} finally {
 			scope.leaveBody();
 			scope.callStack.pop();
@@ -110,7 +111,8 @@ final class ThreadLowering {
 		}
 		ptlock.lang.ptlock.Stmt s = stmts.get(i);
 		if (s instanceof VarDecl v) {
-			Var local = newLocal(v.getName(), scope.types.resolve(v.getType()));
+			Var local = newLocal(v.getName(), scope.types.resolve(v.getType()),
+					v.getType().getBase() instanceof ptlock.lang.ptlock.ThreadType);
 			Env inner = env.child();
 			inner.bind(v.getName(), new Expr.VarRef(local));
 			int rest = seq(stmts, i + 1, inner, next, ctx);
@@ -136,7 +138,7 @@ final class ThreadLowering {
 			Type.Range type = lo != null && hi != null && lo <= hi ? new Type.Range(Math.min(0, lo), hi)
 					: l != null && h != null ? new Type.Range(Math.min(0, l.lo()), Math.max(0, h.hi()))
 							: TypeResolver.INT;
-			Var local = newLocal(p.getName(), type);
+			Var local = newLocal(p.getName(), type, false);
 			Env inner = env.child();
 			inner.bind(p.getName(), new Expr.VarRef(local));
 			int rest = seq(stmts, i + 1, inner, next, ctx);
@@ -189,7 +191,8 @@ final class ThreadLowering {
 					&& !g.atomic() && g.params().size() == c.getArgs().size()
 					&& !scope.callStack.contains(g.name())) {
 				return inline(g, c, ctx.resultTarget(), env, ctx.returnTo(),
-						ctx.callSite() != null ? ctx.callSite() : r, ctx.callLabel() != null ? ctx.callLabel() : label(r));
+						ctx.callSite() != null ? ctx.callSite() : r, ctx.callLabel() != null ? ctx.callLabel() : label(r),
+						ctx.callFrames() != null ? ctx.callFrames() : frames());
 			}
 			List<Stmt> body = new ArrayList<>();
 			Expr v = steps.exprs.lower(r.getValue(), env, body);
@@ -200,7 +203,8 @@ final class ThreadLowering {
 			body.add(new Stmt.Assign(ctx.resultTarget(), v));
 			// the value arrives in the caller: the step reads as the caller's line
 			EObject at = ctx.callSite() != null ? ctx.callSite() : r;
-			return step(at, ctx.callLabel() != null ? ctx.callLabel() : label(r), body, ctx.returnTo());
+			return step(at, ctx.callLabel() != null ? ctx.callLabel() : label(r), body, ctx.returnTo(),
+					ctx.callFrames() != null ? ctx.callFrames() : frames());
 		}
 		case IfStmt f: {
 			int thenEntry = stmt(f.getThen(), env.child(), next, ctx);
@@ -224,7 +228,7 @@ final class ThreadLowering {
 				return b.value() ? bodyEntry : next;
 			}
 			body.add(new Stmt.If(c, List.of(jump(bodyEntry)), List.of(jump(next))));
-			built.put(head, new Step(head, prefix() + "while (" + text(w.getCond()) + ")", Sources.of(w), body));
+			built.put(head, new Step(head, prefix() + "while (" + text(w.getCond()) + ")", Sources.of(w), body, frames()));
 			return head;
 		}
 		case DoWhileStmt w: {
@@ -239,7 +243,7 @@ final class ThreadLowering {
 				return bodyEntry;
 			}
 			body.add(new Stmt.If(c, List.of(jump(bodyEntry)), List.of(jump(next))));
-			built.put(test, new Step(test, prefix() + "while (" + text(w.getCond()) + ")", Sources.of(w), body));
+			built.put(test, new Step(test, prefix() + "while (" + text(w.getCond()) + ")", Sources.of(w), body, frames()));
 			return bodyEntry;
 		}
 		case ForStmt f: {
@@ -339,14 +343,15 @@ final class ThreadLowering {
 			scope.problems.error(IssueCodes.NOT_CONSTANT, "the target of the multi-step '" + callee.name()
 					+ "' must be a variable", call);
 		}
-		return inline(callee, call, target, env, next, x, label(x));
+		return inline(callee, call, target, env, next, x, label(x), frames());
 	}
 
 	/**
 	 * Inlines a call of a path or multi-step primitive: its statements become steps of this thread; 'return e' in it
 	 * stores e into target and goes on at next. The step delivering the result reads as the call (site, label).
 	 */
-	private int inline(Callee callee, CallExpr call, Expr target, Env env, int next, EObject site, String callLabel) {
+	private int inline(Callee callee, CallExpr call, Expr target, Env env, int next, EObject site, String callLabel,
+			List<Step.Frame> callFrames) {
 		List<Stmt> pre = new ArrayList<>();
 		Env calleeEnv = steps.bindArgs(callee, call, env, pre, false);
 		if (!pre.isEmpty()) {
@@ -356,8 +361,8 @@ final class ThreadLowering {
 		scope.callStack.push(callee.name());
 		scope.enterBody(callee);
 		scope.callSites.push(site);
-		Ctx inner = new Ctx(next, target, site, callLabel, labels(callee), NONE, NONE);
-		inlined.push(callee.name());
+		Ctx inner = new Ctx(next, target, site, callLabel, callFrames, labels(callee), NONE, NONE);
+		inlined.push(new Step.Frame(callee.name(), callText(callee, call, calleeEnv), Sources.of(call)));
 		try {
 			return seq(callee.body().getStmts(), 0, calleeEnv, next, inner);
 		} finally {
@@ -410,18 +415,30 @@ final class ThreadLowering {
 				: null;
 	}
 
-	private Var newLocal(String name, Type type) {
+	private Var newLocal(String name, Type type, boolean cpus) {
 		int n = localNames.merge(name, 1, Integer::sum);
 		String unique = scope.threadName + "_" + name + (n == 1 ? "" : "_" + n);
 		Var v = new Var(unique, name, type, scope.threadName);
 		locals.add(v);
+		scope.views.put(unique, new ptlock.ir.VarView(cpus, List.of(), inlined.isEmpty() ? null
+				: inlined.peek().callee()));
 		return v;
 	}
 
 	private int step(EObject at, String label, List<Stmt> body, int next) {
+		return step(at, label, body, next, frames());
+	}
+
+	/** A step with the frames it shows under (a call's result step reads as the call, among its caller's steps). */
+	private int step(EObject at, String label, List<Stmt> body, int next, List<Step.Frame> frames) {
 		List<Stmt> b = new ArrayList<>(body);
 		b.add(jump(next));
-		return stepNoJump(at, label, b);
+		if (nextId > Unrolling.MAX_STEPS) {
+			throw new Unrolling.TooManySteps(at);
+		}
+		int id = nextId++;
+		built.put(id, new Step(id, label, Sources.of(at), b, frames));
+		return id;
 	}
 
 	private int stepNoJump(EObject at, String label, List<Stmt> body) {
@@ -429,7 +446,7 @@ final class ThreadLowering {
 			throw new Unrolling.TooManySteps(at);
 		}
 		int id = nextId++;
-		built.put(id, new Step(id, label, Sources.of(at), body));
+		built.put(id, new Step(id, label, Sources.of(at), body, frames()));
 		return id;
 	}
 
@@ -463,7 +480,7 @@ final class ThreadLowering {
 		List<Step> out = new ArrayList<>();
 		for (Map.Entry<Integer, Integer> e : order.entrySet()) {
 			Step s = built.get(e.getKey());
-			out.add(new Step(e.getValue(), s.label(), s.loc(), renumber(s.body(), order)));
+			out.add(new Step(e.getValue(), s.label(), s.loc(), renumber(s.body(), order), s.frames()));
 		}
 		List<String> pcs = new ArrayList<>();
 		for (Step s : out) {
@@ -529,9 +546,36 @@ final class ThreadLowering {
 		if (inlined.isEmpty()) {
 			return text(s);
 		}
-		List<String> outerFirst = new ArrayList<>(inlined);
+		List<String> outerFirst = new ArrayList<>(inlined.stream().map(Step.Frame::callee).toList());
 		java.util.Collections.reverse(outerFirst);
 		return String.join(": ", outerFirst) + ": " + text(s);
+	}
+
+	/** The calls being inlined, outermost first. */
+	private List<Step.Frame> frames() {
+		List<Step.Frame> outerFirst = new ArrayList<>(inlined);
+		java.util.Collections.reverse(outerFirst);
+		return List.copyOf(outerFirst);
+	}
+
+	/**
+	 * The call as a race shows it: each argument as written, and where it is bound to a constant that it does not
+	 * spell, with that value ("collapse_file(s = 1)").
+	 */
+	private static String callText(Callee callee, CallExpr call, Env calleeEnv) {
+		List<String> args = new ArrayList<>();
+		for (int k = 0; k < call.getArgs().size(); k++) {
+			String written = text(call.getArgs().get(k));
+			Expr bound = k < callee.params().size() ? calleeEnv.lookup(callee.params().get(k).getName()) : null;
+			String value = switch (bound) {
+			case Expr.IntLit i -> Integer.toString(i.value());
+			case Expr.BoolLit b -> Boolean.toString(b.value());
+			case Expr.EnumLit e -> e.literal();
+			case null, default -> null;
+			};
+			args.add(value == null || value.equals(written) ? written : written + " = " + value);
+		}
+		return callee.name() + "(" + String.join(", ", args) + ")";
 	}
 
 	private String prefix() {

@@ -31,6 +31,11 @@ import ptlock.model.series.Series;
 public final class Matrix {
 	/** A violated property in one cell: which scenario, and its counterexample. */
 	public record Violation(String scenario, String property, Program program, PropertyResult result) {
+		/** Where this race is in the matrix, for its drawing: "scenario retract_race after p08 on x86_64". */
+		public String context(Cell cell) {
+			return "scenario " + scenario + ("none".equals(cell.patch()) ? " with no patch" : " after " + cell.patch())
+					+ " on " + cell.arch();
+		}
 	}
 
 	/** One cell: the patch level (the last patch applied, or "none") on one architecture. */
@@ -99,7 +104,7 @@ public final class Matrix {
 	/** The program without the names of its cell, which do not change its meaning (the key of a checked model). */
 	public static Program cellFree(Program p) {
 		return new Program(p.spec(), p.scenario(), null, null, p.doc(), p.loc(), p.globals(), p.init(), p.threads(),
-				p.properties(), p.expectations(), p.ignored());
+				p.properties(), p.expectations(), p.ignored(), p.views());
 	}
 
 	/** The patch names of a series, in its order. */

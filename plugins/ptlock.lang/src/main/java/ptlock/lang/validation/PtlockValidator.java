@@ -101,6 +101,16 @@ public class PtlockValidator extends AbstractPtlockValidator {
 
 	private static final java.util.Set<String> TAGS = ptlock.lang.lower.Marks.EFFECTS;
 
+	/** A constant takes only '@names' (what each id of the space it sizes is, for races). */
+	@Check(CheckType.FAST)
+	public void checkTags(ptlock.lang.ptlock.Const c) {
+		for (Tag t : c.getTags()) {
+			if (!"names".equals(t.getName())) {
+				error("unknown tag '@" + t.getName() + "' on a constant (known: @names)", t, null, IssueCodes.BAD_TAG);
+			}
+		}
+	}
+
 	@Check(CheckType.FAST)
 	public void checkTags(Prim prim) {
 		for (Tag t : prim.getTags()) {

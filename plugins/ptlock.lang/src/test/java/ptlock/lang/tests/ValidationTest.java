@@ -199,4 +199,23 @@ class ValidationTest {
 				""");
 		assertIssue(issues, IssueCodes.UNKNOWN_NAME, 3);
 	}
+
+	@Test
+	void namesOfArrayElementsAreCheckedAtTheirTag() throws IOException {
+		// line 5: an unknown tag on a constant; line 6: @names of a variable that is no global array; line 7: more
+		// names than the array has elements; line 8: a count that is no constant; line 9: good (no issue)
+		List<Issue> issues = declarationsAndPath("""
+				@colour("red") const C1 = 1;
+				@names(nosuch, "a", 1) const C2 = 1;
+				@names(cells, "a", 2, "b", 1) const C3 = 1;
+				@names(cells, "a", NOSUCH) const C4 = 1;
+				@names(cells, "cell", 2) const C5 = 1;
+				var cells: bool[2];
+				""", "\tcells[1] = true;\n");
+		assertIssue(issues, IssueCodes.BAD_TAG, 5);
+		assertIssue(issues, IssueCodes.BAD_TAG, 6);
+		assertIssue(issues, IssueCodes.BAD_TAG, 7);
+		assertTrue(issues.stream().anyMatch(i -> i.line() == 8), "the unknown count: " + issues);
+		assertTrue(issues.stream().noneMatch(i -> i.line() == 9 || i.line() == 10), issues.toString());
+	}
 }
