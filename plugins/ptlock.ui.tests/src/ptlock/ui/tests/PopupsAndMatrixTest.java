@@ -118,12 +118,7 @@ public class PopupsAndMatrixTest {
 
 	private ITextViewer open(IFile f) throws CoreException {
 		editor = IDE.openEditor(page(), f);
-		ITextViewer viewer = editor.getAdapter(ITextViewer.class);
-		if (viewer == null) {
-			viewer = (ITextViewer) editor.getAdapter(ITextOperationTarget.class);
-		}
-		assertNotNull(viewer, "the editor has a text viewer");
-		return viewer;
+		return TextViewers.of(editor);
 	}
 
 	// ---- hover and completion documentation

@@ -98,12 +98,7 @@ public class PtlockEditorTest {
 
 	private ITextViewer open(IFile f) throws CoreException {
 		editor = IDE.openEditor(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), f);
-		ITextViewer viewer = editor.getAdapter(ITextViewer.class);
-		if (viewer == null) {
-			viewer = (ITextViewer) editor.getAdapter(ITextOperationTarget.class);
-		}
-		assertNotNull(viewer, "the editor has a text viewer");
-		return viewer;
+		return TextViewers.of(editor);
 	}
 
 	@Test

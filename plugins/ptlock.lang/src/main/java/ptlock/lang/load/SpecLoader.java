@@ -71,10 +71,13 @@ public final class SpecLoader {
 			Resource r = rs.getResource(URI.createFileURI(abs.toString()), true);
 			Model main = r.getContents().isEmpty() ? null : (Model) r.getContents().get(0);
 			List<Model> models = main == null ? List.of() : Includes.closure(main);
-			List<Issue> issues = new ArrayList<>(validate(r));
+			List<Issue> issues = new ArrayList<>(validate(r, mode));
 			for (Model m : models) {
 				if (m.eResource() != r) {
-					issues.addAll(validate(m.eResource()));
+					// an included file's errors stop the load; its static-rule warnings are about its own paths
+					// checked alone, which are that file's business (shown when it is loaded itself): the expensive
+					// rules run on the loaded file only (what its scenarios run of the library, they cover)
+					issues.addAll(validate(m.eResource(), mode == CheckMode.ALL ? CheckMode.NORMAL_AND_FAST : mode));
 				}
 			}
 			if (main == null && issues.stream().noneMatch(i -> i.severity() == Issue.Severity.ERROR)) {
@@ -133,6 +136,10 @@ public final class SpecLoader {
 	}
 
 	private List<Issue> validate(Resource res) {
+		return validate(res, mode);
+	}
+
+	private List<Issue> validate(Resource res, CheckMode mode) {
 		String name = res.getURI().isFile() ? relative(res.getURI().toFileString()) : res.getURI().toString();
 		List<Issue> issues = new ArrayList<>();
 		for (org.eclipse.xtext.validation.Issue i : validator.validate(res, mode, CancelIndicator.NullImpl)) {
