@@ -31,6 +31,12 @@ final class BenchCommand extends Subcommand {
 	boolean quick;
 	@Option(names = "--out", paramLabel = "DIR", description = "keep TLC's files in DIR")
 	Path outDir;
+	@Option(names = "--peer", paramLabel = "TOOL", description = "instead: the same race in TOOL (spin: needs the"
+			+ " Debian packages spin and gcc) and in the simulator, side by side (specs/bench/spin-peer)")
+	String peer;
+	@Option(names = "--peer-config", paramLabel = "NAME", split = ",", defaultValue = "c3,c4",
+			description = "with --peer: the configurations, of small, c3, c4 (default: c3,c4)")
+	List<String> peerConfigs;
 
 	BenchCommand(Io io) {
 		super(io);
@@ -43,10 +49,22 @@ final class BenchCommand extends Subcommand {
 			new String[] { "specs/bench/scaled.ptl", "scaled_rcu" });
 
 	@Override
-	ExitCode run() throws IOException {
+	ExitCode run() throws IOException, UsageException {
 		try (WorkDir workDir = WorkDir.of(outDir)) {
-			return run(workDir.path(), io.out(), io.err());
+			return peer == null ? run(workDir.path(), io.out(), io.err()) : peer(workDir.path(), io.out(), io.err());
 		}
+	}
+
+	private ExitCode peer(Path work, PrintStream out, PrintStream err) throws IOException, UsageException {
+		if (!"spin".equals(peer)) {
+			throw new UsageException("--peer is spin, not '" + peer + "'");
+		}
+		List<SpinPeer.Config> configs = new java.util.ArrayList<>();
+		for (String name : peerConfigs) {
+			configs.add(SpinPeer.CONFIGS.stream().filter(c -> c.name().equals(name.strip())).findFirst().orElseThrow(
+					() -> new UsageException("--peer-config is small, c3 or c4, not '" + name + "'")));
+		}
+		return new SpinPeer(System.getenv("PATH"), SpinPeer.DIR).compare(configs, work, out, err);
 	}
 
 	private ExitCode run(Path work, PrintStream out, PrintStream err) throws IOException {
@@ -109,7 +127,7 @@ final class BenchCommand extends Subcommand {
 	}
 
 	/** Samples the heap in use (after a GC at the start) until stopped; reports the peak above the start. */
-	private static final class MemorySampler {
+	static final class MemorySampler {
 		private final MemoryMXBean bean = ManagementFactory.getMemoryMXBean();
 		private final AtomicLong peak = new AtomicLong();
 		private final AtomicBoolean running = new AtomicBoolean(true);
