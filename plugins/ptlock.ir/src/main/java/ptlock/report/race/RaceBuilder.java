@@ -60,7 +60,8 @@ public final class RaceBuilder {
 			Step st = t.step(s.step());
 			List<Step.Frame> was = open.getOrDefault(t.name(), List.of());
 			int common = 0;
-			while (common < was.size() && common < st.frames().size() && was.get(common).equals(st.frames().get(common))) {
+			// the same inlining is the same Frame object: a call made again (an unrolled loop) gets its line again
+			while (common < was.size() && common < st.frames().size() && was.get(common) == st.frames().get(common)) {
 				common++;
 			}
 			for (int d = common; d < st.frames().size(); d++) {

@@ -433,20 +433,19 @@ final class ThreadLowering {
 	private int step(EObject at, String label, List<Stmt> body, int next, List<Step.Frame> frames) {
 		List<Stmt> b = new ArrayList<>(body);
 		b.add(jump(next));
-		if (nextId > Unrolling.MAX_STEPS) {
-			throw new Unrolling.TooManySteps(at);
-		}
-		int id = nextId++;
-		built.put(id, new Step(id, label, Sources.of(at), b, frames));
-		return id;
+		return stepNoJump(at, label, b, frames);
 	}
 
 	private int stepNoJump(EObject at, String label, List<Stmt> body) {
+		return stepNoJump(at, label, body, frames());
+	}
+
+	private int stepNoJump(EObject at, String label, List<Stmt> body, List<Step.Frame> frames) {
 		if (nextId > Unrolling.MAX_STEPS) {
 			throw new Unrolling.TooManySteps(at);
 		}
 		int id = nextId++;
-		built.put(id, new Step(id, label, Sources.of(at), body, frames()));
+		built.put(id, new Step(id, label, Sources.of(at), body, frames));
 		return id;
 	}
 
