@@ -44,6 +44,8 @@ final class CheckCommand extends Subcommand {
 	@Mixin
 	TlcOptions tlcOptions;
 	@Mixin
+	DistributedOptions distributedOptions;
+	@Mixin
 	ReportFiles reports;
 	@Mixin
 	RaceWidth raceWidth;
@@ -61,13 +63,15 @@ final class CheckCommand extends Subcommand {
 		if (engines == null) {
 			throw new UsageException("--engine is " + String.join(", ", Engine.codes()) + ", not '" + engine + "'");
 		}
+		ptlock.check.TlcDistribution distribution = distributedOptions.distribution(engines, tlcOptions.workers);
 		List<Program> programs = new Specs().programs(file, scenario, err, !quiet);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
 		}
 		try (WorkDir workDir = WorkDir.of(tlcOptions.out)) {
 			CheckOptions options = new CheckOptions(workDir.path(), tlcOptions.workers, tlcOptions.heap,
-					tlcOptions.timeout, new AtomicBoolean(), quiet ? ProgressListener.NONE : progress(err));
+					tlcOptions.timeout, new AtomicBoolean(), quiet ? ProgressListener.NONE : progress(err))
+					.withDistribution(distribution);
 			ResultText report = new ResultText(raceWidth.width());
 			List<Map<String, Object>> findings = new ArrayList<>();
 			List<RuleFindings.Of> ruleFindings = new ArrayList<>();
@@ -130,6 +134,11 @@ final class CheckCommand extends Subcommand {
 			@Override
 			public void message(String text) {
 				err.println("  " + text);
+			}
+
+			@Override
+			public void workers(String scenario, int connected) {
+				err.printf("  [%s] %d TLC worker(s) connected%n", scenario, connected);
 			}
 		};
 	}

@@ -52,6 +52,7 @@ public final class Main {
 		cl.addSubcommand(new ReplayCommand(io));
 		cl.addSubcommand(new BenchCommand(io));
 		cl.addSubcommand(new TlaCommand(io));
+		cl.addSubcommand(new TlcWorkerCommand(io));
 		CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
 		completion.getCommandSpec().usageMessage().hidden(false);
 		cl.addSubcommand("generate-completion", completion);

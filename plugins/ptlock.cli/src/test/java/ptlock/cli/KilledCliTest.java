@@ -51,6 +51,45 @@ class KilledCliTest {
 		}
 	}
 
+	/** Distributed TLC (issue 15): the server and both local workers end with ptlock, however it is killed. */
+	@ParameterizedTest
+	@ValueSource(strings = { "INT", "KILL" })
+	void theDistributedJvmsEndWithPtlock(String signal) throws IOException, InterruptedException {
+		Path f = CliRun.write(dir, "big.ptl", CliRun.MANY_STATES);
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		int port;
+		try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+			port = s.getLocalPort();
+		}
+		Process ptlock = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+				Main.class.getName(), "check", f.toString(), "--engine", "tlc", "--quiet", "--local-workers", "2",
+				"--port", Integer.toString(port), "--out", dir.resolve("out").toString()).redirectErrorStream(true)
+				.redirectOutput(dir.resolve("log").toFile()).start();
+		List<ProcessHandle> jvms = List.of();
+		try {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (jvms.size() < 3 && System.nanoTime() < deadline) {
+				Thread.sleep(200);
+				jvms = ptlock.descendants().filter(p -> p.info().commandLine()
+						.map(c -> c.contains("ptlock.tlc.TlcChildMain")).orElse(false)).toList();
+			}
+			assertTrue(jvms.size() == 3, "a server and two workers started: " + jvms.size());
+			Thread.sleep(2000); // the workers connect and explore
+			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(ptlock.pid())).start();
+			assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal);
+			assertTrue(ptlock.waitFor(20, TimeUnit.SECONDS), "ptlock ended on SIG" + signal);
+			for (ProcessHandle h : jvms) {
+				h.onExit().get(20, TimeUnit.SECONDS);
+			}
+		} catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+			throw new AssertionError("a distributed TLC JVM outlived ptlock killed by SIG" + signal, e);
+		} finally {
+			jvms.forEach(ProcessHandle::destroyForcibly);
+			ptlock.descendants().forEach(ProcessHandle::destroyForcibly);
+			ptlock.destroyForcibly();
+		}
+	}
+
 	/** The TLC JVM that ptlock forks, once it runs (loading and lowering the spec come first). */
 	private static ProcessHandle awaitTlc(Process ptlock) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

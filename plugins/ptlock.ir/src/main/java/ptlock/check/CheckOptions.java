@@ -12,9 +12,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param timeoutSeconds 0 = none (as the user gave it, for messages)
  * @param deadlineNanos when the time limit is reached, System.nanoTime() based
  * @param cancel set to true to stop the check (the checker process is killed)
+ * @param distribution whether TLC runs distributed (server and workers) or as one local JVM
  */
 public record CheckOptions(Path workDir, int workers, int heapMb, int timeoutSeconds, long deadlineNanos,
-		AtomicBoolean cancel, ProgressListener progress) {
+		AtomicBoolean cancel, ProgressListener progress, TlcDistribution distribution) {
+
+	public CheckOptions(Path workDir, int workers, int heapMb, int timeoutSeconds, long deadlineNanos,
+			AtomicBoolean cancel, ProgressListener progress) {
+		this(workDir, workers, heapMb, timeoutSeconds, deadlineNanos, cancel, progress, TlcDistribution.OFF);
+	}
 
 	/**
 	 * Options whose time limit starts now and bounds everything done with them: every scenario, engine and TLC run
@@ -25,6 +31,11 @@ public record CheckOptions(Path workDir, int workers, int heapMb, int timeoutSec
 		this(workDir, workers, heapMb, timeoutSeconds,
 				timeoutSeconds > 0 ? System.nanoTime() + timeoutSeconds * 1_000_000_000L : Long.MAX_VALUE, cancel,
 				progress);
+	}
+
+	/** The same options with TLC distributed (or not): the deadline stays the one already set. */
+	public CheckOptions withDistribution(TlcDistribution d) {
+		return new CheckOptions(workDir, workers, heapMb, timeoutSeconds, deadlineNanos, cancel, progress, d);
 	}
 
 	/** Whether the time limit has passed. */

@@ -10,4 +10,8 @@ public interface ProgressListener {
 
 	default void message(String text) {
 	}
+
+	/** Distributed TLC: how many workers are connected to the server now (after each connect or loss). */
+	default void workers(String scenario, int connected) {
+	}
 }

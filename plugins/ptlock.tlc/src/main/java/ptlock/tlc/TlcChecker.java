@@ -69,7 +69,7 @@ public final class TlcChecker {
 				write(dir, module);
 				options.progress().message("TLC run " + runNo + " of " + program.scenario() + ": checking "
 						+ String.join(", ", module.checked()));
-				run = process.run(dir, module.name(), module.checkDeadlock(), options,
+				run = process.run(dir, module.name(), module.checkDeadlock(), options, program.scenario(),
 						m -> live(m, program.scenario(), options));
 			} catch (IOException e) {
 				return finish(program, results, remaining, CheckStatus.FAILED, stats, start,
@@ -78,12 +78,27 @@ public final class TlcChecker {
 				Thread.currentThread().interrupt();
 				return finish(program, results, remaining, CheckStatus.CANCELLED, stats, start, "interrupted");
 			}
+			if (run.end() == TlcRun.End.WORKERS_LOST) {
+				return finish(program, results, remaining, CheckStatus.FAILED, stats, start,
+						"every distributed TLC worker was lost, and no other is left to go on with");
+			}
 			if (run.end() != TlcRun.End.EXITED) {
 				CheckStatus s = run.end() == TlcRun.End.TIMEOUT ? CheckStatus.TIMEOUT : CheckStatus.CANCELLED;
 				return finish(program, results, remaining, s, stats, start,
 						s == CheckStatus.TIMEOUT ? "time limit of " + options.timeoutSeconds() + " s reached" : "cancelled");
 			}
-			Outcome o = analyze(run, module);
+			Outcome o = analyze(run, module, options.distribution().enabled());
+			if (o.unnamedAt != null) {
+				try {
+					o = nameAndTrace(program, module, o, dir, options);
+				} catch (IOException e) {
+					return finish(program, results, remaining, CheckStatus.FAILED, stats, start,
+							"cannot run TLC: " + e.getMessage());
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return finish(program, results, remaining, CheckStatus.CANCELLED, stats, start, "interrupted");
+				}
+			}
 			stats = o.stats == null ? stats : o.stats;
 			if (o.violated != null) {
 				if (o.violated.equals(TYPE_OK)) {
@@ -133,9 +148,9 @@ public final class TlcChecker {
 		try {
 			Path dir = freshDir(options.workDir(), TlaGenerator.moduleName(program) + "-count");
 			write(dir, counting);
-			TlcRun run = process.run(dir, counting.name(), false, options, x -> {
+			TlcRun run = process.run(dir, counting.name(), false, options, program.scenario(), x -> {
 			});
-			Outcome o = analyze(run, counting);
+			Outcome o = analyze(run, counting, options.distribution().enabled());
 			long states = o.error == null && o.stats != null ? o.stats.distinctStates() : -1;
 			return new Count(states, System.currentTimeMillis() - start, run.peakRssKb());
 		} catch (IOException e) {
@@ -146,15 +161,58 @@ public final class TlcChecker {
 		}
 	}
 
-	private record Outcome(String violated, Trace trace, String error, Stats stats) {
+	/**
+	 * What a TLC run found. {@code unnamedAt}: distributed TLC found a violation at this state (values by variable)
+	 * without naming the property, and printed only the last step of its trace.
+	 */
+	private record Outcome(String violated, Trace trace, String error, Stats stats, Map<String, String> unnamedAt) {
+		Outcome(String violated, Trace trace, String error, Stats stats) {
+			this(violated, trace, error, stats, null);
+		}
 	}
 
-	private static Outcome analyze(TlcRun run, TlaModule module) {
+	/**
+	 * Completes a violation of distributed TLC with local TLC: which property the state violates
+	 * ({@link ViolatedProperty}), then that property's counterexample, from a local run checking it alone. That run
+	 * stops at the property's first violation in breadth-first order, so the trace is the one local TLC gives; it costs
+	 * the states above that violation, which the distributed run explored too.
+	 */
+	private Outcome nameAndTrace(Program program, TlaModule module, Outcome o, Path dir, CheckOptions options)
+			throws IOException, InterruptedException {
+		options.progress().message("distributed TLC found a violation in " + program.scenario()
+				+ "; naming it and rebuilding its counterexample with local TLC");
+		String name = new ViolatedProperty().in(module, o.unnamedAt, dir.resolve("name"), options);
+		// no property fails in that state: a step from it failed to evaluate; local TLC on the whole module says how
+		TlaModule alone = name == null ? module
+				: name.equals(TYPE_OK) ? generator.generate(program, Set.of(), true)
+						: generator.generate(program, Set.of(name), false);
+		Path traceDir = dir.resolve("trace");
+		write(traceDir, alone);
+		TlcRun run = process.runLocal(traceDir, alone.name(), alone.checkDeadlock(), options, m -> {
+		});
+		if (run.end() != TlcRun.End.EXITED) {
+			return new Outcome(null, null, run.end() == TlcRun.End.TIMEOUT ? "time limit reached while rebuilding the"
+					+ " counterexample of " + name : "cancelled", o.stats);
+		}
+		Outcome local = analyze(run, alone, false);
+		if (name == null) {
+			return new Outcome(local.violated, local.trace, local.error, o.stats);
+		}
+		if (!name.equals(local.violated)) {
+			return new Outcome(null, null, "local TLC does not find the violation of " + name
+					+ " that distributed TLC found" + (local.error == null ? "" : ": " + local.error), o.stats);
+		}
+		return new Outcome(name, local.trace, null, o.stats);
+	}
+
+	/** {@code distributed}: a trace without a violation message is distributed TLC's unnamed violation. */
+	private static Outcome analyze(TlcRun run, TlaModule module, boolean distributed) {
 		String violated = null;
 		String error = null;
 		long distinct = -1, generated = 0;
 		int depth = 0;
 		boolean success = false;
+		boolean traced = false;
 		long lastDistinct = -1; // from the last progress report: how far a run that died got
 		Trace initial = null;
 		List<ToolMessage> states = new ArrayList<>();
@@ -174,6 +232,7 @@ public final class TlcChecker {
 			}
 			case TlcCodes.DEADLOCK_REACHED -> violated = Property.NO_DEADLOCK;
 			case TlcCodes.STATE_PRINT2 -> states.add(m);
+			case TlcCodes.TRACE_BEHAVIOR -> traced = true;
 			case TlcCodes.STATS -> {
 				Matcher s = STATS.matcher(m.body());
 				if (s.find()) {
@@ -204,6 +263,14 @@ public final class TlcChecker {
 		Stats stats = distinct < 0 ? null : new Stats(distinct, generated, depth, 0);
 		if (violated != null) {
 			return new Outcome(violated, initial != null ? initial : TraceParser.parse(states, module), null, stats);
+		}
+		if (distributed && violated == null && traced && !states.isEmpty()) {
+			String[] last = states.get(states.size() - 1).body().split("\n");
+			return new Outcome(null, null, null, stats, TraceParser.values(last));
+		}
+		if (error != null && error.contains("Port already in use")) {
+			error = "the TLC server cannot listen on its port: it is in use (another distributed check, or a TLC"
+					+ " server?); choose another port (--port)";
 		}
 		if (error == null && (!success || run.exitCode() != 0)) {
 			error = "TLC ended without a result (exit code " + run.exitCode() + ")";

@@ -1,19 +1,33 @@
 package ptlock.tlc;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * The main class of the forked TLC JVM: TLC, with a watchdog that ends this JVM as soon as ptlock's end of its
- * standard input closes. That happens however ptlock ends - normally, by Ctrl-C (SIGINT), SIGTERM, or SIGKILL, which
- * no shutdown hook sees - so no TLC JVM outlives the ptlock that started it. TLC in -tool mode reads no input.
- * The first argument is TLC's main class, {@value #TLC_MAIN}, so that the command line still names it (pgrep -f tlc2).
+ * The main class of every forked TLC JVM: a TLC main class, with a watchdog that ends this JVM as soon as ptlock's
+ * end of its standard input closes. That happens however ptlock ends - normally, by Ctrl-C (SIGINT), SIGTERM, or
+ * SIGKILL, which no shutdown hook sees - so no TLC JVM (local TLC, distributed server or worker) outlives the ptlock
+ * that started it. TLC reads no input. The first argument is the TLC main class, one of {@link #MAINS}, so that the
+ * command line still names it (pgrep -f tlc2).
  */
 public final class TlcChildMain {
 	/** The exit status when ptlock went away (128 + SIGHUP, as a shell reports a hung-up child). */
 	static final int PARENT_GONE = 129;
 
-	/** TLC's main class, the first argument. */
+	/** Local TLC. */
 	static final String TLC_MAIN = "tlc2.TLC";
+	/** Distributed TLC's server, keeping the fingerprint set itself. */
+	static final String SERVER = "tlc2.tool.distributed.TLCServer";
+	/** Distributed TLC's server, with the fingerprint set on fingerprint-set servers ({@link #WORKER_AND_FPSET}). */
+	static final String FPSET_SERVER = "tlc2.tool.distributed.DistributedFPSetTLCServer";
+	/** A distributed TLC worker. */
+	static final String WORKER = "tlc2.tool.distributed.TLCWorker";
+	/** A distributed TLC worker that also holds a share of the fingerprint set. */
+	static final String WORKER_AND_FPSET = "tlc2.tool.distributed.fp.TLCWorkerAndFPSet";
+
+	static final List<String> MAINS = List.of(TLC_MAIN, SERVER, FPSET_SERVER, WORKER, WORKER_AND_FPSET);
 
 	private TlcChildMain() {
 	}
@@ -31,9 +45,10 @@ public final class TlcChildMain {
 		}, "ptlock-parent-watchdog");
 		watchdog.setDaemon(true);
 		watchdog.start();
-		if (args.length == 0 || !TLC_MAIN.equals(args[0])) {
-			throw new IllegalArgumentException("usage: TlcChildMain " + TLC_MAIN + " TLC-ARGS...");
+		if (args.length == 0 || !MAINS.contains(args[0])) {
+			throw new IllegalArgumentException("usage: TlcChildMain " + String.join("|", MAINS) + " TLC-ARGS...");
 		}
-		tlc2.TLC.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+		Method main = Class.forName(args[0]).getMethod("main", String[].class);
+		main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
 	}
 }

