@@ -35,8 +35,9 @@ import ptlock.ui.PtlockUiPlugin;
 
 /**
  * A check run from Eclipse (Run As > ptlock check, or the matrix): every scenario of a spec (or one), or the verdict
- * matrix of its series. Progress goes to the progress view (states, queue, rate; cells of the matrix), the text to
- * the ptlock console, the results to the views and violation markers. Cancelling sets the checkers' cancel flag:
+ * matrix of its series. Progress goes to the progress view (states, queue, rate; distributed TLC's connected
+ * workers; cells of the matrix: {@link CheckProgress}), the text to the ptlock console, the results to the views and
+ * violation markers. TLC runs distributed when the settings say so. Cancelling sets the checkers' cancel flag:
  * the simulator stops, and TLC's JVM is killed (TlcProcess), so no process outlives the job; the TLC work folder
  * is a temporary one, deleted at the end, so nothing half-written is left.
  */
@@ -130,10 +131,11 @@ public final class CheckJob extends Job {
 			engine = Engine.SIM;
 		}
 		SubMonitor sub = SubMonitor.convert(monitor, getName(), lowered.programs().size());
-		// the preferences' time limit is per TLC run (the CheckOptions without a deadline for the whole check)
+		// the preferences' time limit is per TLC run (the CheckOptions without a deadline for the whole check);
+		// distributed, TLC's server tells the progress its workers, and the command remote ones run (the console)
 		CheckService.Report report = new CheckService(engine).check(lowered.programs(),
 				new CheckOptions(work, set.workers(), set.heapMb(), set.timeLimitSeconds(), cancel,
-						progress(sub)),
+						new CheckProgress(sub)).withDistribution(set.distribution()),
 				new CheckService.Listener() {
 					@Override
 					public void starting(Program p) {
@@ -194,21 +196,6 @@ public final class CheckJob extends Job {
 		long red = m.cells.values().stream().flatMap(r -> r.values().stream()).filter(c -> !c.holds()).count();
 		return new CheckRun(request.spec(), List.of(), m, Outcome.AS_EXPECTED,
 				"matrix of " + series.get(0).getName() + ": " + total + " cells, " + red + " with a violation");
-	}
-
-	private static ProgressListener progress(SubMonitor sub) {
-		return new ProgressListener() {
-			@Override
-			public void progress(String scenario, long distinct, long queue, long rate) {
-				sub.subTask(String.format("%s: %,d distinct states, %,d on queue, %,d states/min", scenario, distinct,
-						queue, rate));
-			}
-
-			@Override
-			public void message(String text) {
-				PtlockConsole.print("  " + text + "\n");
-			}
-		};
 	}
 
 	private static String text(CheckResult r) {

@@ -26,7 +26,8 @@ import ptlock.ui.PtlockUiPlugin;
 
 /**
  * Spec file (typed, or chosen with Browse... among the workspace's .ptl files), scenario (one of the spec's, listed
- * once the spec is chosen; empty: all), matrix or not, and the engine (empty: the preference).
+ * once the spec is chosen; empty: all), matrix or not, the engine (empty: the preference), and distributed TLC
+ * ({@link DistributionControls}).
  */
 public final class CheckTab extends AbstractLaunchConfigurationTab {
 	private static final String[] ENGINES = { "", "sim", "tlc", "both" };
@@ -35,11 +36,11 @@ public final class CheckTab extends AbstractLaunchConfigurationTab {
 	private String listedFor;
 	private Button matrix;
 	private Combo engine;
+	private DistributionControls distribution;
 
 	@Override
 	public void createControl(Composite parent) {
 		Composite c = new Composite(parent, SWT.NONE);
-		c.setLayout(new GridLayout(2, false));
 		c.setLayout(new GridLayout(3, false));
 		file = field(c, "Spec (workspace path):");
 		Button browse = new Button(c, SWT.PUSH);
@@ -55,6 +56,7 @@ public final class CheckTab extends AbstractLaunchConfigurationTab {
 		engine.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
 		engine.setItems("(preference)", "simulator", "TLC", "both");
 		engine.addModifyListener(e -> updateLaunchConfigurationDialog());
+		distribution = new DistributionControls(c, this::updateLaunchConfigurationDialog);
 		matrix = new Button(c, SWT.CHECK);
 		matrix.setText("Check the series matrix (every prefix of the series x every architecture)");
 		matrix.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
@@ -125,6 +127,7 @@ public final class CheckTab extends AbstractLaunchConfigurationTab {
 		config.setAttribute(LaunchAttributes.SCENARIO, "");
 		config.setAttribute(LaunchAttributes.MATRIX, false);
 		config.setAttribute(LaunchAttributes.ENGINE, "");
+		DistributionControls.setDefaults(config);
 	}
 
 	@Override
@@ -134,6 +137,7 @@ public final class CheckTab extends AbstractLaunchConfigurationTab {
 			scenario.setText(config.getAttribute(LaunchAttributes.SCENARIO, ""));
 			matrix.setSelection(config.getAttribute(LaunchAttributes.MATRIX, false));
 			engine.select(Math.max(0, java.util.Arrays.asList(ENGINES).indexOf(config.getAttribute(LaunchAttributes.ENGINE, ""))));
+			distribution.initializeFrom(config);
 		} catch (CoreException e) {
 			setErrorMessage(e.getMessage());
 		}
@@ -145,11 +149,15 @@ public final class CheckTab extends AbstractLaunchConfigurationTab {
 		config.setAttribute(LaunchAttributes.SCENARIO, scenario.getText().strip());
 		config.setAttribute(LaunchAttributes.MATRIX, matrix.getSelection());
 		config.setAttribute(LaunchAttributes.ENGINE, ENGINES[Math.max(0, engine.getSelectionIndex())]);
+		distribution.performApply(config);
 	}
 
 	@Override
 	public boolean isValid(ILaunchConfiguration config) {
 		setErrorMessage(file.getText().strip().endsWith(".ptl") ? null : "choose a .ptl spec");
+		if (getErrorMessage() == null) {
+			setErrorMessage(distribution.problem());
+		}
 		return getErrorMessage() == null;
 	}
 

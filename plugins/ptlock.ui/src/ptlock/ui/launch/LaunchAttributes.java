@@ -11,6 +11,14 @@ public final class LaunchAttributes {
 	public static final String MATRIX = "ptlock.matrix";
 	/** "sim", "tlc", "both", or "" for the preference */
 	public static final String ENGINE = "ptlock.engine";
+	/** distributed TLC: a DistributionMode key ("off", "local", "remote"), or "" for the preferences */
+	public static final String DISTRIBUTION = "ptlock.tlc.distribution";
+	/** with "local": how many workers ptlock starts on this machine */
+	public static final String LOCAL_WORKERS = "ptlock.tlc.localWorkers";
+	/** the RMI port of the TLC server */
+	public static final String PORT = "ptlock.tlc.port";
+	/** the host name the TLC server advertises to its workers; "": automatic */
+	public static final String HOSTNAME = "ptlock.tlc.hostname";
 
 	private LaunchAttributes() {
 	}
