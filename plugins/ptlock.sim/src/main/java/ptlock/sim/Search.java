@@ -36,12 +36,9 @@ final class Search {
 	/** the slot of ModelChecks.VAR, or -1: nothing runs in an error state (TlaGenerator guards every action) */
 	private final int errorSlot;
 	final FingerprintSet seen = new FingerprintSet();
-	// per state index: parent index, thread index (0-based, -1 for initial), step id, and fingerprint
-	int[] parent = new int[1024];
-	int[] thread = new int[1024];
-	int[] step = new int[1024];
-	long[] fp = new long[1024];
-	int[] depthOf = new int[1024];
+	/** per state id: parent, thread and step, fingerprint (the trace is replayed from these) */
+	final StateLinks links = new StateLinks();
+	private final StatePacking packing;
 
 	Search(Program program, Layout layout, StepExecutor exec, List<String> checked, boolean checkTypes) {
 		this.program = program;
@@ -67,6 +64,7 @@ final class Search {
 		}
 		ptlock.ir.Var flag = ptlock.ir.ModelChecks.flag(program);
 		this.errorSlot = flag == null ? -1 : layout.offset(flag);
+		this.packing = new StatePacking(layout);
 	}
 
 	int[] initialState() {
@@ -113,9 +111,8 @@ final class Search {
 			}
 			generated.incrementAndGet();
 			check(init, id, violations, false, exec);
-			List<int[]> frontier = new ArrayList<>(List.of(init));
-			IntList frontierIds = new IntList();
-			frontierIds.add(id);
+			PackedStates frontier = new PackedStates(packing, layout.size());
+			frontier.add(init, id);
 			int depth = 0;
 			long lastReport = System.nanoTime();
 			long lastCount = 0;
@@ -133,19 +130,15 @@ final class Search {
 				depth++;
 				int n = frontier.size();
 				int chunks = pool == null || n < 256 ? 1 : workers;
-				List<List<int[]>> nextStates = new ArrayList<>();
-				List<IntList> nextIds = new ArrayList<>();
+				List<PackedStates> nextStates = new ArrayList<>();
 				List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
 				for (int c = 0; c < chunks; c++) {
-					int from = c * n / chunks, to = (c + 1) * n / chunks;
-					List<int[]> ns = new ArrayList<>();
-					IntList ni = new IntList();
+					int from = (int) ((long) c * n / chunks), to = (int) ((long) (c + 1) * n / chunks);
+					PackedStates ns = new PackedStates(packing, layout.size());
 					nextStates.add(ns);
-					nextIds.add(ni);
 					StepExecutor ex = executors.get(c);
-					List<int[]> states = frontier;
-					IntList ids = frontierIds;
-					Runnable work = () -> expand(states, ids, from, to, ex, ns, ni, violations, generated, cancel,
+					PackedStates states = frontier;
+					Runnable work = () -> expand(states, from, to, ex, ns, violations, generated, cancel,
 							deadlineNanos);
 					if (chunks == 1) {
 						work.run();
@@ -169,11 +162,9 @@ final class Search {
 						return new Outcome(seen.size(), generated.get(), depth, violations, null, true);
 					}
 				}
-				frontier = new ArrayList<>();
-				frontierIds = new IntList();
-				for (int c = 0; c < chunks; c++) {
+				frontier = nextStates.get(0);
+				for (int c = 1; c < chunks; c++) {
 					frontier.addAll(nextStates.get(c));
-					frontierIds.addAll(nextIds.get(c));
 				}
 			}
 			return new Outcome(seen.size(), generated.get(), depth, violations, null, false);
@@ -197,19 +188,21 @@ final class Search {
 	private static final int BATCH = 256;
 
 	/** Expands states [from, to) of a level: their successors, new ones recorded and checked. */
-	private void expand(List<int[]> states, IntList ids, int from, int to, StepExecutor ex, List<int[]> next,
-			IntList nextIds, Map<String, Integer> violations, java.util.concurrent.atomic.AtomicLong generated,
-			AtomicBoolean cancel, long deadlineNanos) {
+	private void expand(PackedStates states, int from, int to, StepExecutor ex, PackedStates next,
+			Map<String, Integer> violations, java.util.concurrent.atomic.AtomicLong generated, AtomicBoolean cancel,
+			long deadlineNanos) {
 		List<Env> succ = new ArrayList<>();
 		java.util.function.Consumer<Env> sink = succ::add;
 		Batch batch = new Batch();
+		int[] buffer = new int[layout.size()];
 		long made = 0; // counted locally: one shared atomic per successor would make the cores contend
 		for (int k = from; k < to; k++) {
 			if ((k & 4095) == 0 && (cancel.get() || System.nanoTime() > deadlineNanos)) {
 				break;
 			}
-			int[] s = states.get(k);
-			int sid = ids.get(k);
+			// one buffer: the step executor reads the state during the step only (its successors are copies)
+			int[] s = states.get(k, buffer);
+			int sid = states.id(k);
 			if (errorSlot >= 0 && s[errorSlot] != 0) {
 				continue; // an error state ends its behaviour (not a deadlock)
 			}
@@ -228,7 +221,7 @@ final class Search {
 					made++;
 					batch.add(e, FingerprintSet.fingerprint(e.state), sid, ti, st.id());
 					if (batch.size == BATCH) {
-						flush(batch, next, nextIds, violations, ex);
+						flush(batch, next, violations, ex);
 					}
 				}
 			}
@@ -236,13 +229,12 @@ final class Search {
 				firstViolation(violations, Property.NO_DEADLOCK, sid);
 			}
 		}
-		flush(batch, next, nextIds, violations, ex);
+		flush(batch, next, violations, ex);
 		generated.addAndGet(made);
 	}
 
 	/** Records the batch's new states under the lock, then checks them outside it. */
-	private void flush(Batch b, List<int[]> next, IntList nextIds, Map<String, Integer> violations,
-			StepExecutor ex) {
+	private void flush(Batch b, PackedStates next, Map<String, Integer> violations, StepExecutor ex) {
 		synchronized (this) {
 			for (int i = 0; i < b.size; i++) {
 				int nid = seen.add(b.fps[i]);
@@ -255,8 +247,7 @@ final class Search {
 		for (int i = 0; i < b.size; i++) {
 			if (b.newIds[i] >= 0) {
 				check(b.envs[i].state, b.newIds[i], violations, b.envs[i].typeError, ex);
-				next.add(b.envs[i].state);
-				nextIds.add(b.newIds[i]);
+				next.add(b.envs[i].state, b.newIds[i]);
 			}
 			b.envs[i] = null;
 		}
@@ -291,18 +282,7 @@ final class Search {
 	}
 
 	private void record(int id, int[] s, int parentId, int threadIndex, int stepId, long f) {
-		parent = FingerprintSet.grow(parent, id);
-		thread = FingerprintSet.grow(thread, id);
-		step = FingerprintSet.grow(step, id);
-		depthOf = FingerprintSet.grow(depthOf, id);
-		if (id >= fp.length) {
-			fp = java.util.Arrays.copyOf(fp, Math.max(id + 1, fp.length * 2));
-		}
-		parent[id] = parentId;
-		thread[id] = threadIndex;
-		step[id] = stepId;
-		fp[id] = f;
-		depthOf[id] = parentId < 0 ? 0 : depthOf[parentId] + 1;
+		links.set(id, parentId, threadIndex, stepId, f);
 	}
 
 	private void check(int[] s, int id, Map<String, Integer> violations, boolean typeError, StepExecutor ex) {
@@ -324,11 +304,14 @@ final class Search {
 		}
 	}
 
-	/** Keeps, per property, the violating state of least depth (several workers may find one in the same level). */
+	/**
+	 * Keeps, per property, the violating state of least depth (several workers may find one in the same level). Ids
+	 * are given level by level, so the least id is the least depth, and among a level's the first found.
+	 */
 	private void firstViolation(Map<String, Integer> violations, String property, int id) {
-		synchronized (this) { // the same lock as record(): depthOf is written there
+		synchronized (this) {
 			Integer old = violations.get(property);
-			if (old == null || depthOf[id] < depthOf[old] || (depthOf[id] == depthOf[old] && id < old)) {
+			if (old == null || id < old) {
 				violations.put(property, id);
 			}
 		}

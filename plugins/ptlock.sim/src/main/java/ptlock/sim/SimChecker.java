@@ -135,7 +135,7 @@ public final class SimChecker {
 	/** Rebuilds the states from the initial one to the given one by replaying the recorded steps. */
 	private static Trace trace(Program program, Layout layout, StepExecutor exec, Search search, int id) {
 		Deque<Integer> chain = new ArrayDeque<>();
-		for (int i = id; i >= 0; i = search.parent[i]) {
+		for (int i = id; i >= 0; i = search.links.parent(i)) {
 			chain.push(i);
 		}
 		List<TraceStep> steps = new ArrayList<>();
@@ -144,9 +144,9 @@ public final class SimChecker {
 		steps.add(new TraceStep(null, 0, Values.render(layout, s)));
 		while (!chain.isEmpty()) {
 			int next = chain.pop();
-			ThreadIr t = program.threads().get(search.thread[next]);
-			int stepId = search.step[next];
-			long want = search.fp[next];
+			ThreadIr t = program.threads().get(search.links.thread(next));
+			int stepId = search.links.step(next);
+			long want = search.links.fingerprint(next);
 			int[][] found = new int[1][];
 			exec.run(t, t.step(stepId), s, e -> {
 				if (found[0] == null && FingerprintSet.fingerprint(e.state) == want) {
