@@ -20,6 +20,15 @@ final class Env {
 		this.state = state;
 	}
 
+	/** Empties the temps, bindings and type error, for reuse with another state (StepExecutor's spares). */
+	void reset() {
+		tempCount = 0;
+		if (bound != null) {
+			bound.clear();
+		}
+		typeError = false;
+	}
+
 	int[] temp(Temp t) {
 		for (int i = tempCount - 1; i >= 0; i--) {
 			if (tempKeys[i] == t) {

@@ -249,6 +249,8 @@ final class Search {
 				check(b.envs[i].state, b.newIds[i], violations, b.envs[i].typeError, ex);
 				next.add(b.envs[i].state, b.newIds[i]);
 			}
+			// packed (or copied) into the next level, or seen before: the array is free again
+			ex.recycle(b.envs[i]);
 			b.envs[i] = null;
 		}
 		b.size = 0;
@@ -295,7 +297,7 @@ final class Search {
 			firstViolation(violations, SimChecker.TYPE_OK, id);
 		}
 		if (!invariants.isEmpty()) {
-			Env env = new Env(s);
+			Env env = ex.scratch(s);
 			for (Property inv : invariants) {
 				if (ex.evaluator().scalar(inv.invariant(), env) == 0) {
 					firstViolation(violations, inv.name(), id);

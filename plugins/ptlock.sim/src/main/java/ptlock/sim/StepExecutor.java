@@ -39,13 +39,61 @@ final class StepExecutor {
 	private int[] before;
 	private Consumer<Env> successors;
 
+	/**
+	 * Successors (an Env and its state array) the search is done with ({@link #recycle}), reused for the next ones:
+	 * most successors are states seen before, and allocating each anew made the young generation most of the
+	 * simulator's heap.
+	 */
+	private final java.util.ArrayDeque<Env> spare = new java.util.ArrayDeque<>();
+	private static final int MAX_SPARE = 4096;
+	/** The Env the search's invariant checks evaluate in (one per executor, so per worker). */
+	private final Env scratch = new Env(null);
+
+	/** Gives back a successor that nothing refers to any more, with its state array. */
+	void recycle(Env e) {
+		if (spare.size() < MAX_SPARE) {
+			spare.push(e);
+		}
+	}
+
+	/** An Env on the state s for evaluating an expression, valid until the next call. */
+	Env scratch(int[] s) {
+		scratch.reset();
+		scratch.state = s;
+		return scratch;
+	}
+
 	/** Runs the step from the given state; each successor's pc is already set. */
 	void run(ThreadIr thread, Step step, int[] state, Consumer<Env> successors) {
-		Env env = new Env(state.clone());
+		Env env = spare.poll();
+		if (env == null || env.state.length != state.length) {
+			env = new Env(state.clone());
+		} else {
+			env.reset();
+			System.arraycopy(state, 0, env.state, 0, state.length);
+		}
 		this.before = state;
 		this.successors = successors;
-		exec(step.body(), 0, env, thread, successors);
+		this.origin = env;
+		this.target = successors;
+		this.handedOn = false;
+		exec(step.body(), 0, env, thread, emit);
+		if (!handedOn) {
+			// the step was disabled on this path, or only copies went on: nothing refers to the array
+			recycle(env);
+		}
 	}
+
+	// whether run()'s own Env reached the successors (then the search owns its array; else run() recycles it)
+	private Env origin;
+	private Consumer<Env> target;
+	private boolean handedOn;
+	private final Consumer<Env> emit = e -> {
+		if (e == origin) {
+			handedOn = true;
+		}
+		target.accept(e);
+	};
 
 	/** Runs straight-line statements (the init block) on a state. */
 	void runInit(List<Stmt> init, int[] state) {
@@ -53,50 +101,63 @@ final class StepExecutor {
 		exec(init, 0, env, null, e -> System.arraycopy(e.state, 0, state, 0, state.length));
 	}
 
+	/**
+	 * Runs stmts[i..] on env, then hands env to done. Straight-line statements run in a loop; only a statement that
+	 * may fork the path (if, either, pick) gets a continuation for the rest, so a plain step allocates none.
+	 */
 	private void exec(List<Stmt> stmts, int i, Env env, ThreadIr thread, Consumer<Env> done) {
-		if (i == stmts.size()) {
-			done.accept(env);
-			return;
-		}
-		Stmt st = stmts.get(i);
-		Consumer<Env> next = e -> exec(stmts, i + 1, e, thread, done);
-		switch (st) {
-		case Stmt.Assign a -> {
-			assign(a, env);
-			next.accept(env);
-		}
-		case Stmt.Await a -> {
-			if (await(a, env)) {
-				next.accept(env);
+		for (;; i++) {
+			if (i == stmts.size()) {
+				done.accept(env);
+				return;
+			}
+			Stmt st = stmts.get(i);
+			switch (st) {
+			case Stmt.Assign a -> assign(a, env);
+			case Stmt.Await a -> {
+				if (!await(a, env)) {
+					return;
+				}
+			}
+			case Stmt.Assert a -> assertion(a, env);
+			case Stmt.Let l -> let(l, env);
+			case Stmt.Check c -> {
+				if (!check(c, env)) {
+					return;
+				}
+			}
+			case Stmt.If f -> {
+				ifThenElse(f, env, thread, rest(stmts, i + 1, thread, done));
+				return;
+			}
+			case Stmt.Either e -> {
+				either(e, env, thread, rest(stmts, i + 1, thread, done));
+				return;
+			}
+			case Stmt.Pick p -> {
+				pick(p, env, rest(stmts, i + 1, thread, done));
+				return;
+			}
+			case Stmt.Goto g -> {
+				jump(thread, g.step() - 1, env);
+				done.accept(env);
+				return;
+			}
+			case Stmt.Halt h -> {
+				jump(thread, thread.steps().size(), env);
+				done.accept(env);
+				return;
+			}
+			// for the static rules only: changes no state (StepCompiler.exec skips it too)
+			case Stmt.Mark m -> {
+			}
 			}
 		}
-		case Stmt.Assert a -> {
-			assertion(a, env);
-			next.accept(env);
-		}
-		case Stmt.Let l -> {
-			let(l, env);
-			next.accept(env);
-		}
-		case Stmt.If f -> ifThenElse(f, env, thread, next);
-		case Stmt.Either e -> either(e, env, thread, next);
-		case Stmt.Pick p -> pick(p, env, next);
-		case Stmt.Check c -> {
-			if (check(c, env)) {
-				next.accept(env);
-			}
-		}
-		case Stmt.Goto g -> {
-			jump(thread, g.step() - 1, env);
-			done.accept(env);
-		}
-		case Stmt.Halt h -> {
-			jump(thread, thread.steps().size(), env);
-			done.accept(env);
-		}
-		// for the static rules only: changes no state (StepCompiler.exec skips it too)
-		case Stmt.Mark m -> next.accept(env);
-		}
+	}
+
+	/** The continuation after a forking statement: the statements from i on, then done. */
+	private Consumer<Env> rest(List<Stmt> stmts, int i, ThreadIr thread, Consumer<Env> done) {
+		return i == stmts.size() ? done : e -> exec(stmts, i, e, thread, done);
 	}
 
 	/** Assign (StepCompiler.assign): copy the value into the target's slots; a value outside the type is a TypeOK error. */
