@@ -40,7 +40,7 @@ final class Evaluator {
 
 	/** A scalar expression compiled once: constants, slots and offsets resolved, children called directly. */
 	@FunctionalInterface
-	private interface IntEval {
+	interface IntEval {
 		int eval(Env env);
 	}
 
@@ -52,12 +52,22 @@ final class Evaluator {
 	 * does, case by case, and interpret() keeps the cases that are not compiled.
 	 */
 	int scalar(Expr e, Env env) {
+		return scalarEval(e).eval(env);
+	}
+
+	/** The closure scalar() runs for e, for a caller that keeps it (StepExecutor's compiled steps). */
+	IntEval scalarEval(Expr e) {
 		IntEval c = compiled.get(e);
 		if (c == null) {
 			c = compile(e);
 			compiled.put(e, c);
 		}
-		return c.eval(env);
+		return c;
+	}
+
+	/** The closure stateSlot() runs for a scalar target, or null when the target is not in the state (a temp). */
+	IntEval slotEval(Expr target) {
+		return stateOffset(target);
 	}
 
 	private IntEval compile(Expr e) {

@@ -215,7 +215,7 @@ final class Search {
 				}
 				Step st = t.steps().get(pc);
 				succ.clear();
-				ex.run(t, st, s, sink);
+				ex.run(t, pc, s, sink);
 				for (Env e : succ) {
 					any = true;
 					made++;

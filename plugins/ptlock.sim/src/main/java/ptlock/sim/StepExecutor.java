@@ -65,6 +65,11 @@ final class StepExecutor {
 
 	/** Runs the step from the given state; each successor's pc is already set. */
 	void run(ThreadIr thread, Step step, int[] state, Consumer<Env> successors) {
+		run(thread, position(thread, step), state, successors);
+	}
+
+	/** As run(thread, step, ...), for the step at position pc of the thread (the search knows it: the pc). */
+	void run(ThreadIr thread, int pc, int[] state, Consumer<Env> successors) {
 		Env env = spare.poll();
 		if (env == null || env.state.length != state.length) {
 			env = new Env(state.clone());
@@ -77,7 +82,7 @@ final class StepExecutor {
 		this.origin = env;
 		this.target = successors;
 		this.handedOn = false;
-		exec(step.body(), 0, env, thread, emit);
+		execPlan(plan(thread, pc), 0, env, thread, emit);
 		if (!handedOn) {
 			// the step was disabled on this path, or only copies went on: nothing refers to the array
 			recycle(env);
@@ -153,6 +158,159 @@ final class StepExecutor {
 			}
 			}
 		}
+	}
+
+	/**
+	 * Each step's statements compiled once, per thread (by identity) and step position: no lookup per statement, and
+	 * only a scan of the few threads per step run.
+	 */
+	private ThreadIr[] planThreads = new ThreadIr[0];
+	private Ops.Op[][][] planSteps = new Ops.Op[0][][];
+
+	private Ops.Op[] plan(ThreadIr thread, int pc) {
+		int ti = 0;
+		while (ti < planThreads.length && planThreads[ti] != thread) {
+			ti++;
+		}
+		if (ti == planThreads.length) {
+			planThreads = java.util.Arrays.copyOf(planThreads, ti + 1);
+			planSteps = java.util.Arrays.copyOf(planSteps, ti + 1);
+			planThreads[ti] = thread;
+			planSteps[ti] = new Ops.Op[thread.steps().size()][];
+		}
+		Ops.Op[] p = planSteps[ti][pc];
+		if (p == null) {
+			p = plan(thread, thread.steps().get(pc).body());
+			planSteps[ti][pc] = p;
+		}
+		return p;
+	}
+
+	/** The position of a step in its thread (by identity). */
+	private static int position(ThreadIr thread, Step step) {
+		List<Step> steps = thread.steps();
+		for (int i = 0; i < steps.size(); i++) {
+			if (steps.get(i) == step) {
+				return i;
+			}
+		}
+		throw new IllegalArgumentException("step " + step.id() + " is not one of " + thread.name() + "'s");
+	}
+
+	/** The ops of a statement list; a statement whose closures cannot be made now runs as it would uncompiled. */
+	private Ops.Op[] plan(ThreadIr thread, List<Stmt> stmts) {
+		List<Ops.Op> ops = new java.util.ArrayList<>();
+		for (Stmt st : stmts) {
+			if (st instanceof Stmt.Mark) {
+				continue; // changes no state
+			}
+			try {
+				ops.add(op(thread, st));
+			} catch (RuntimeException e) {
+				ops.add(new Ops.Other(st));
+			}
+		}
+		return ops.toArray(Ops.Op[]::new);
+	}
+
+	private Ops.Op op(ThreadIr thread, Stmt st) {
+		return switch (st) {
+		case Stmt.Assign a -> {
+			Evaluator.IntEval slot = !Evaluator.composite(a.target().type()) && !(a.target() instanceof Expr.TempRef)
+					? eval.slotEval(a.target())
+					: null;
+			yield slot == null ? new Ops.Other(a) : new Ops.SetSlot(eval.scalarEval(a.value()), slot, a.target().type());
+		}
+		case Stmt.Await a -> new Ops.Await(eval.scalarEval(a.cond()));
+		case Stmt.Assert a -> {
+			Integer flag = layout.flag(a.property());
+			yield flag == null ? new Ops.Assert(null, -1) : new Ops.Assert(eval.scalarEval(a.cond()), flag);
+		}
+		case Stmt.Let l -> Evaluator.composite(l.value().type()) ? new Ops.Other(l)
+				: new Ops.LetScalar(l.temp(), eval.scalarEval(l.value()));
+		case Stmt.Check c -> new Ops.Check(eval.scalarEval(c.cond()), layout.offset(c.flag()), c.code());
+		case Stmt.If f -> new Ops.If(eval.scalarEval(f.cond()), plan(thread, f.then()), plan(thread, f.otherwise()));
+		case Stmt.Either e -> new Ops.Either(e.branches().stream().map(b -> plan(thread, b)).toArray(Ops.Op[][]::new));
+		case Stmt.Goto g -> new Ops.Jump(layout.offset(thread.pc()), g.step() - 1);
+		case Stmt.Halt h -> new Ops.Jump(layout.offset(thread.pc()), thread.steps().size());
+		case Stmt.Pick p -> new Ops.Pick(p, eval.scalarEval(p.lo()), eval.scalarEval(p.hi()),
+				p.cond() == null ? null : eval.scalarEval(p.cond()));
+		default -> new Ops.Other(st);
+		};
+	}
+
+	/** Runs ops[i..] on env, then hands env to done: exec(), compiled (each op names the method it stands for). */
+	private void execPlan(Ops.Op[] ops, int i, Env env, ThreadIr thread, Consumer<Env> done) {
+		for (;; i++) {
+			if (i == ops.length) {
+				done.accept(env);
+				return;
+			}
+			switch (ops[i]) {
+			case Ops.SetSlot a -> {
+				int v = a.value().eval(env);
+				if (!fitsScalar(a.type(), v)) {
+					env.typeError = true;
+				}
+				env.state[a.slot().eval(env)] = v;
+			}
+			case Ops.Await a -> {
+				if (mutation != Mutation.AWAIT_NEVER_BLOCKS && a.cond().eval(env) == 0) {
+					return;
+				}
+			}
+			case Ops.Assert a -> {
+				if (a.flag() >= 0 && a.cond().eval(env) == 0) {
+					env.state[a.flag()] = 1;
+				}
+			}
+			case Ops.LetScalar l -> env.setTemp(l.temp(), new int[] { l.value().eval(env) });
+			case Ops.Check c -> {
+				if (c.cond().eval(env) == 0) {
+					Env error = new Env(before.clone());
+					error.state[c.flagSlot()] = c.code();
+					successors.accept(error);
+					return;
+				}
+			}
+			case Ops.If f -> {
+				execPlan(f.cond().eval(env) != 0 ? f.then() : f.otherwise(), 0, env, thread, restPlan(ops, i + 1, thread, done));
+				return;
+			}
+			case Ops.Either e -> {
+				int n = mutation == Mutation.EITHER_FIRST_ONLY ? 1 : e.branches().length;
+				Consumer<Env> next = restPlan(ops, i + 1, thread, done);
+				for (int b = 0; b < n; b++) {
+					execPlan(e.branches()[b], 0, b == n - 1 ? env : env.copy(), thread, next);
+				}
+				return;
+			}
+			case Ops.Jump j -> {
+				env.state[j.pcSlot()] = j.ordinal();
+				done.accept(env);
+				return;
+			}
+			case Ops.Pick p -> {
+				pick(p, env, restPlan(ops, i + 1, thread, done));
+				return;
+			}
+			case Ops.Other o -> {
+				if (o.stmt() instanceof Stmt.Assign a) {
+					assign(a, env);
+				} else if (o.stmt() instanceof Stmt.Let l) {
+					let(l, env);
+				} else {
+					// a statement left uncompiled runs through exec() itself, then the ops after it
+					exec(List.of(o.stmt()), 0, env, thread, restPlan(ops, i + 1, thread, done));
+					return;
+				}
+			}
+			}
+		}
+	}
+
+	private Consumer<Env> restPlan(Ops.Op[] ops, int i, ThreadIr thread, Consumer<Env> done) {
+		return i == ops.length ? done : e -> execPlan(ops, i, e, thread, done);
 	}
 
 	/** The continuation after a forking statement: the statements from i on, then done. */
@@ -235,6 +393,27 @@ final class StepExecutor {
 		int n = mutation == Mutation.EITHER_FIRST_ONLY ? 1 : e.branches().size();
 		for (int b = 0; b < n; b++) {
 			exec(e.branches().get(b), 0, b == n - 1 ? env : env.copy(), thread, next);
+		}
+	}
+
+	/** Pick, compiled (Ops.Pick): as pick() below, with the bounds' and condition's closures resolved. */
+	private void pick(Ops.Pick op, Env env, Consumer<Env> next) {
+		Stmt.Pick p = op.stmt();
+		int lo = op.lo().eval(env);
+		int hi = op.hi().eval(env);
+		for (int v = lo; v <= hi; v++) {
+			if (op.cond() != null) {
+				env.setTemp(p.bound(), new int[] { v });
+				if (op.cond().eval(env) == 0) {
+					continue;
+				}
+			}
+			Env e = env.copy();
+			e.setTemp(p.bound(), new int[] { v });
+			if (p.target() != null) {
+				assign(new Stmt.Assign(p.target(), new Expr.TempRef(p.bound())), e);
+			}
+			next.accept(e);
 		}
 	}
 
