@@ -396,13 +396,14 @@ final class StepExecutor {
 		}
 	}
 
-	/** Pick, compiled (Ops.Pick): as pick() below, with the bounds' and condition's closures resolved. */
+	/** Pick (StepCompiler.pick), compiled (Ops.Pick): one path per value of lo..hi that satisfies the condition. */
 	private void pick(Ops.Pick op, Env env, Consumer<Env> next) {
 		Stmt.Pick p = op.stmt();
 		int lo = op.lo().eval(env);
 		int hi = op.hi().eval(env);
 		for (int v = lo; v <= hi; v++) {
 			if (op.cond() != null) {
+				// test the candidate in place; copy only the ones that pass
 				env.setTemp(p.bound(), new int[] { v });
 				if (op.cond().eval(env) == 0) {
 					continue;
@@ -419,23 +420,8 @@ final class StepExecutor {
 
 	/** Pick (StepCompiler.pick): one path per value of lo..hi that satisfies the condition. */
 	void pick(Stmt.Pick p, Env env, Consumer<Env> next) {
-		int lo = eval.scalar(p.lo(), env);
-		int hi = eval.scalar(p.hi(), env);
-		for (int v = lo; v <= hi; v++) {
-			if (p.cond() != null) {
-				// test the candidate in place; copy only the ones that pass
-				env.setTemp(p.bound(), new int[] { v });
-				if (eval.scalar(p.cond(), env) == 0) {
-					continue;
-				}
-			}
-			Env e = env.copy();
-			e.setTemp(p.bound(), new int[] { v });
-			if (p.target() != null) {
-				assign(new Stmt.Assign(p.target(), new Expr.TempRef(p.bound())), e);
-			}
-			next.accept(e);
-		}
+		pick(new Ops.Pick(p, eval.scalarEval(p.lo()), eval.scalarEval(p.hi()),
+				p.cond() == null ? null : eval.scalarEval(p.cond())), env, next);
 	}
 
 	/** Goto / Halt (StepCompiler.jump): the thread's next pc (an ordinal: step id - 1, or the step count for Done). */
