@@ -73,6 +73,9 @@ final class TlcWorkerCommand extends Subcommand {
 					io.out().println(line);
 				}
 			});
+			if (exit == TlcWorker.START_FAILED) {
+				io.err().println("ptlock: the TLC worker could not reach " + host + ":" + port + " (see above)");
+			}
 			return exit == 0 ? ExitCode.OK : ExitCode.CHECKER_FAILURE;
 		}
 	}

@@ -307,6 +307,14 @@ class DistributedTlcTest {
 		assertEquals(ExitCode.USAGE, server.code(), server.err());
 	}
 
+	@Test
+	void aWorkerForAnUnknownHostStopsAtOnce() {
+		// without --runs the command would start worker after worker; TLC's worker cannot resolve the name
+		CliRun worker = CliRun.of("tlc-worker", "no-such-host.invalid", "--out", work.resolve("w").toString());
+		assertEquals(ExitCode.CHECKER_FAILURE, worker.code(), worker.out() + worker.err());
+		assertTrue(worker.err().contains("could not reach no-such-host.invalid:10997"), worker.err());
+	}
+
 	private static int port() {
 		try {
 			return freePort();

@@ -29,16 +29,32 @@ public final class TlcWorker {
 		this.settings = settings;
 	}
 
-	/** Runs workers until {@code stop} is set or {@code runs} are served; each line of theirs goes to out. */
+	/** TLC's worker says this when it cannot reach the server at all (an unknown host): no retry helps. */
+	static final String FAILED_TO_START = "Error: Failed to start worker";
+	/** The exit status of {@link #run} when a worker could not start. */
+	public static final int START_FAILED = 2;
+
+	/**
+	 * Runs workers until {@code stop} is set or {@code runs} are served; each line of theirs goes to out. A worker
+	 * that cannot start (TLC's "Failed to start worker": an unknown host) ends the loop with {@link #START_FAILED},
+	 * rather than starting worker after worker.
+	 */
 	public int run(Path workDir, AtomicBoolean stop, Consumer<String> out) throws IOException, InterruptedException {
 		int exit = 0;
+		AtomicBoolean failed = new AtomicBoolean();
+		Consumer<String> lines = line -> {
+			if (line.startsWith(FAILED_TO_START)) {
+				failed.set(true);
+			}
+			out.accept(line);
+		};
 		for (int n = 1; !stop.get(); n++) {
 			Path dir = workDir.resolve("run" + n);
 			Files.createDirectories(dir);
 			ChildJvm worker = ChildJvm.start(dir, settings.fpset() ? TlcChildMain.WORKER_AND_FPSET : TlcChildMain.WORKER,
 					settings.heapMb(), DistributedTlc.workerProperties(settings.port(), settings.threads(),
 							settings.ownHost()),
-					List.of(settings.serverHost()), dir.resolve("worker.stderr"), out);
+					List.of(settings.serverHost()), dir.resolve("worker.stderr"), lines);
 			while (!worker.waitFor(200)) {
 				if (stop.get()) {
 					worker.kill();
@@ -47,6 +63,9 @@ public final class TlcWorker {
 			}
 			worker.drain();
 			exit = worker.exitValue();
+			if (failed.get()) {
+				return START_FAILED;
+			}
 			if (n == settings.runs()) {
 				break;
 			}
