@@ -38,6 +38,7 @@ import ptlock.tlc.TlcChecker;
  * ends the check with the reason; a port in use is refused; a remote worker ('ptlock tlc-worker') serves a check.
  * No test leaves a TLC JVM behind.
  */
+@org.junit.jupiter.api.Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung TLC JVM fails the test, not CI
 class DistributedTlcTest {
 	/** Three CPUs counting to 60: 61^3 states, every property holds. */
 	private static final String COUNTERS = CliRun.onPrelude("counters", """

@@ -26,6 +26,8 @@ import ptlock.check.TlcDistribution;
 final class DistributedTlc {
 	/** How long a run with no worker left waits for the server to end by itself (its own last messages). */
 	private static final long LOST_GRACE_MILLIS = 3000;
+	/** How long a server that printed its last message ("Finished in") may take to exit before it is killed. */
+	private static final long EXIT_GRACE_MILLIS = 10_000;
 
 	private final CheckOptions options;
 	private final TlcDistribution d;
@@ -61,6 +63,7 @@ final class DistributedTlc {
 		List<ChildJvm> workers = new ArrayList<>();
 		Object ready = new Object();
 		boolean[] serverReady = new boolean[1];
+		long[] finishedAt = { -1 };
 		TlcProcess.Messages messages = new TlcProcess.Messages(m -> {
 			switch (m.code()) {
 			case TlcCodes.DISTRIBUTED_SERVER_RUNNING, TlcCodes.DISTRIBUTED_FPSET_WAITING -> {
@@ -72,6 +75,11 @@ final class DistributedTlc {
 			case TlcCodes.DISTRIBUTED_WORKER_REGISTERED -> {
 				joined.incrementAndGet();
 				options.progress().workers(scenario, connected.incrementAndGet());
+			}
+			case TlcCodes.FINISHED -> {
+				synchronized (ready) {
+					finishedAt[0] = System.nanoTime();
+				}
 			}
 			case TlcCodes.DISTRIBUTED_WORKER_LOST -> {
 				options.progress().workers(scenario, connected.decrementAndGet());
@@ -90,6 +98,7 @@ final class DistributedTlc {
 		TlcRun.End end = TlcRun.End.EXITED;
 		long peak = 0;
 		long lostSince = -1;
+		boolean hungAfterFinish = false;
 		try {
 			if (d.waitsForRemoteWorkers()) {
 				options.progress().message("TLC server on " + host + ":" + d.port() + " waits for workers: run 'ptlock"
@@ -108,6 +117,10 @@ final class DistributedTlc {
 						workers.add(startWorker(dir, host, i, i < d.fpsetServers()));
 					}
 					started = true;
+				}
+				if (finishedSince(ready, finishedAt) > EXIT_GRACE_MILLIS) {
+					hungAfterFinish = true;
+					break; // the run is over and said so; its JVM hangs on (killed below), the run counts as ended
 				}
 				if (joined.get() > 0 && connected.get() <= 0 && allEnded(workers)) {
 					lostSince = lostSince < 0 ? System.nanoTime() : lostSince;
@@ -131,7 +144,9 @@ final class DistributedTlc {
 			}
 		}
 		server.drain();
-		return new TlcRun(messages.end(), server.exitValue(), end, Files.readString(dir.resolve("tlc.stderr")), peak);
+		// a server killed after it finished ended as it would have: its result is in its messages
+		int exit = hungAfterFinish ? 0 : server.exitValue();
+		return new TlcRun(messages.end(), exit, end, Files.readString(dir.resolve("tlc.stderr")), peak);
 	}
 
 	/** JVM system properties of the server: its port, its advertised name, the fingerprint-set servers it awaits. */
@@ -159,6 +174,13 @@ final class DistributedTlc {
 		// a worker's output has no -tool messages; it stays in its folder for the user
 		return ChildJvm.startLogged(wdir, fpset ? TlcChildMain.WORKER_AND_FPSET : TlcChildMain.WORKER, d.workerHeapMb(),
 				workerProperties(d.port(), d.workerThreads(), "localhost"), List.of(host), wdir.resolve("worker.log"));
+	}
+
+	/** Milliseconds since the server printed that it finished, or -1. */
+	private static long finishedSince(Object lock, long[] finishedAt) {
+		synchronized (lock) {
+			return finishedAt[0] < 0 ? -1 : (System.nanoTime() - finishedAt[0]) / 1_000_000;
+		}
 	}
 
 	private static boolean isReady(Object lock, boolean[] ready) {

@@ -50,5 +50,11 @@ public final class TlcChildMain {
 		}
 		Method main = Class.forName(args[0]).getMethod("main", String[].class);
 		main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+		if (SERVER.equals(args[0]) || FPSET_SERVER.equals(args[0])) {
+			// the server's main returns when the run is over, but RMI can keep the JVM alive (an object still
+			// exported: seen with DistributedFPSetTLCServer after a deadlock was found)
+			System.out.flush();
+			System.exit(0);
+		}
 	}
 }
