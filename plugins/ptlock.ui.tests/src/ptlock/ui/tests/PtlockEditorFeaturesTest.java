@@ -187,7 +187,27 @@ public class PtlockEditorFeaturesTest extends SeedWorkspaceTest {
 		assertTrue(fixes[0].getLabel().contains("pmd_same"), fixes[0].getLabel());
 		fixes[0].run(marker[0]);
 		IDocument doc = viewer(editor).getDocument();
-		assertTrue(doc.get().contains("\tif (pmd_same(p))\n\t\tset_pte_at(p, RW);"), doc.get());
+		String fixed = "\tif (pmd_same(p))\n\t\tset_pte_at(p, RW);";
+		// the build may replace the marker between the lookup and the run (seen once in CI): then the fix finds no
+		// marker and changes nothing, so run it again on the marker that is there now
+		UiWait.until(() -> {
+			if (doc.get().contains(fixed)) {
+				return true;
+			}
+			try {
+				IMarker[] w = warnings(f);
+				if (w.length == 1 && w[0].exists()) {
+					IMarkerResolution[] again = IDE.getMarkerHelpRegistry().getResolutions(w[0]);
+					if (again.length == 1) {
+						again[0].run(w[0]);
+					}
+				}
+			} catch (CoreException e) {
+				// replaced meanwhile: look again
+			}
+			return doc.get().contains(fixed);
+		}, 30_000, "the quick fix applied");
+		assertTrue(doc.get().contains(fixed), doc.get());
 		UiWait.until(() -> {
 			try {
 				return warnings(f).length == 0;
