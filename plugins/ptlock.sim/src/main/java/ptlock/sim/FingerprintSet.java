@@ -46,21 +46,23 @@ final class FingerprintSet {
 	}
 
 	private void grow() {
-		long[] oldKeys = keys;
-		int[] oldIds = ids;
-		keys = new long[oldKeys.length * 2];
-		ids = new int[oldKeys.length * 2];
-		int mask = keys.length - 1;
-		for (int j = 0; j < oldKeys.length; j++) {
-			if (oldKeys[j] != 0) {
-				int i = (int) (oldKeys[j] & mask);
-				while (keys[i] != 0) {
+		// both tables are allocated before either replaces the old one: an OutOfMemoryError here (the search reports
+		// it) must leave a set the other worker can still use, not keys twice as long as ids
+		long[] newKeys = new long[keys.length * 2];
+		int[] newIds = new int[keys.length * 2];
+		int mask = newKeys.length - 1;
+		for (int j = 0; j < keys.length; j++) {
+			if (keys[j] != 0) {
+				int i = (int) (keys[j] & mask);
+				while (newKeys[i] != 0) {
 					i = (i + 1) & mask;
 				}
-				keys[i] = oldKeys[j];
-				ids[i] = oldIds[j];
+				newKeys[i] = keys[j];
+				newIds[i] = ids[j];
 			}
 		}
+		keys = newKeys;
+		ids = newIds;
 	}
 
 	/** A 64-bit fingerprint of a state (a strong mix of every slot, two slots a round). */

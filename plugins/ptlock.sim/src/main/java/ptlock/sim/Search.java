@@ -146,21 +146,28 @@ final class Search {
 						futures.add(pool.submit(work));
 					}
 				}
+				// every worker is waited for, and out of memory wins over what it caused in another worker
+				Throwable failure = null;
 				for (java.util.concurrent.Future<?> f : futures) {
 					try {
 						f.get();
 					} catch (java.util.concurrent.ExecutionException e) {
-						if (e.getCause() instanceof EvalException ee) {
-							throw ee;
+						if (failure == null || e.getCause() instanceof OutOfMemoryError) {
+							failure = e.getCause();
 						}
-						if (e.getCause() instanceof OutOfMemoryError oom) {
-							throw oom;
-						}
-						throw new IllegalStateException(e.getCause());
 					} catch (InterruptedException e) {
 						Thread.currentThread().interrupt();
 						return new Outcome(seen.size(), generated.get(), depth, violations, null, true);
 					}
+				}
+				if (failure instanceof OutOfMemoryError oom) {
+					throw oom;
+				}
+				if (failure instanceof EvalException ee) {
+					throw ee;
+				}
+				if (failure != null) {
+					throw new IllegalStateException(failure);
 				}
 				frontier = nextStates.get(0);
 				for (int c = 1; c < chunks; c++) {

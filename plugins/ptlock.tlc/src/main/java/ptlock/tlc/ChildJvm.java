@@ -103,6 +103,11 @@ final class ChildJvm {
 		}
 	}
 
+	/** Whether every line the child printed has been passed on (false if {@link #drain()} gave up waiting). */
+	boolean drained() {
+		return pump == null || !pump.isAlive();
+	}
+
 	int exitValue() {
 		return process.exitValue();
 	}

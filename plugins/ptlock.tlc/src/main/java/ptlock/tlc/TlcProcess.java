@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import ptlock.check.CheckOptions;
@@ -14,6 +15,15 @@ import ptlock.check.CheckOptions;
  * options say so, the distributed server with its workers ({@link DistributedTlc}).
  */
 final class TlcProcess {
+	private final TlcOutputCache cache;
+
+	TlcProcess() {
+		this(TlcOutputCache.fromSystemProperty());
+	}
+
+	TlcProcess(TlcOutputCache cache) {
+		this.cache = cache;
+	}
 
 	/** @param scenario what progress reports name (the scenario checked) */
 	TlcRun run(Path dir, String module, boolean checkDeadlock, CheckOptions options, String scenario,
@@ -30,8 +40,25 @@ final class TlcProcess {
 		List<String> args = new ArrayList<>(tlcArgs(dir, module, checkDeadlock));
 		args.addAll(0, List.of("-workers", Integer.toString(Math.max(1, options.workers()))));
 		Messages messages = new Messages(live);
+		String key = cache.enabled() ? cache.key(dir, args, options.heapMb()) : null;
+		if (key != null) {
+			Optional<TlcOutputCache.Entry> hit = cache.lookup(key);
+			if (hit.isPresent()) {
+				hit.get().stdout().forEach(messages::line);
+				Files.writeString(dir.resolve("tlc.stderr"), hit.get().stderr());
+				return new TlcRun(messages.end(), hit.get().exitCode(), TlcRun.End.EXITED, hit.get().stderr(), 0);
+			}
+		}
+		List<String> stdout = new ArrayList<>();
 		ChildJvm tlc = ChildJvm.start(dir, TlcChildMain.TLC_MAIN, options.heapMb(), List.of(), args,
-				dir.resolve("tlc.stderr"), messages::line);
+				dir.resolve("tlc.stderr"), line -> {
+					if (key != null) {
+						synchronized (stdout) {
+							stdout.add(line);
+						}
+					}
+					messages.line(line);
+				});
 		TlcRun.End end = TlcRun.End.EXITED;
 		long peak = 0;
 		while (!tlc.waitFor(100)) {
@@ -43,7 +70,13 @@ final class TlcProcess {
 			}
 		}
 		tlc.drain();
-		return new TlcRun(messages.end(), tlc.exitValue(), end, Files.readString(dir.resolve("tlc.stderr")), peak);
+		String stderr = Files.readString(dir.resolve("tlc.stderr"));
+		if (key != null && end == TlcRun.End.EXITED && tlc.drained()) {
+			synchronized (stdout) {
+				cache.store(key, new TlcOutputCache.Entry(List.copyOf(stdout), tlc.exitValue(), stderr));
+			}
+		}
+		return new TlcRun(messages.end(), tlc.exitValue(), end, stderr, peak);
 	}
 
 	/** TLC's arguments common to local TLC and the distributed server. */
