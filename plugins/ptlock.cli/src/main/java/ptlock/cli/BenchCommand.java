@@ -102,7 +102,7 @@ final class BenchCommand extends Subcommand {
 		int scenarios = 0;
 		try (var files = Files.list(Path.of("specs/seed"))) {
 			for (Path f : files.filter(x -> x.toString().endsWith(".ptl")).sorted().toList()) {
-				List<Program> ps = new Specs().programs(f, null, new PrintStream(java.io.OutputStream.nullOutputStream()),
+				List<Program> ps = new Specs(io).programs(f, null, new PrintStream(java.io.OutputStream.nullOutputStream()),
 						false);
 				if (ps == null) {
 					continue;

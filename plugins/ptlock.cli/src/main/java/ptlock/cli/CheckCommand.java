@@ -64,7 +64,8 @@ final class CheckCommand extends Subcommand {
 			throw new UsageException("--engine is " + String.join(", ", Engine.codes()) + ", not '" + engine + "'");
 		}
 		ptlock.check.TlcDistribution distribution = distributedOptions.distribution(engines, tlcOptions.workers);
-		List<Program> programs = new Specs().programs(file, scenario, err, !quiet);
+		Specs specs = new Specs(io);
+		List<Program> programs = specs.programs(file, scenario, err, !quiet);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
 		}
@@ -78,7 +79,7 @@ final class CheckCommand extends Subcommand {
 			CheckService.Report checked = new CheckService(engines).check(programs, options, new CheckService.Listener() {
 				@Override
 				public void checked(Program p, List<CheckResult> byEngine) {
-					List<Finding> rules = RuleFindings.of(p);
+					List<Finding> rules = RuleFindings.of(p, specs.ruleMemo());
 					if (!json) {
 						for (CheckResult r : byEngine) {
 							report.print(r, out);

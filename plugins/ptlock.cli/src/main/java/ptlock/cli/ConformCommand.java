@@ -48,7 +48,7 @@ final class ConformCommand extends Subcommand {
 	ExitCode run() throws IOException {
 		PrintStream out = io.out();
 		PrintStream err = io.err();
-		List<Program> programs = matrix ? matrixCells(file, err) : new Specs().programs(file, scenario, err, false);
+		List<Program> programs = matrix ? matrixCells(file, err) : new Specs(io).programs(file, scenario, err, false);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
 		}
@@ -72,8 +72,8 @@ final class ConformCommand extends Subcommand {
 	}
 
 	/** Every cell of the spec's series matrix (every prefix x every architecture x every scenario), lowered. */
-	private static List<Program> matrixCells(Path file, PrintStream err) {
-		ptlock.lang.load.LoadedSpec spec = new ptlock.lang.load.SpecLoader().withoutStaticRules().load(file);
+	private List<Program> matrixCells(Path file, PrintStream err) {
+		ptlock.lang.load.LoadedSpec spec = io.loaders().get().withoutStaticRules().load(file);
 		if (spec.hasErrors() || spec.main() == null) {
 			spec.issues().forEach(err::println);
 			return null;

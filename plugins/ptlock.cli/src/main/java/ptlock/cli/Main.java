@@ -21,7 +21,7 @@ public final class Main {
 	}
 
 	public static ExitCode run(List<String> argv, PrintStream out, PrintStream err) {
-		Io io = new Io(out, err);
+		Io io = new Io(out, err, loadsSpecs(argv) ? Loaders.started() : Loaders.lazy());
 		CommandLine cl = commandLine(io);
 		PrintWriter errWriter = new PrintWriter(err, true);
 		cl.setOut(new PrintWriter(out, true));
@@ -37,6 +37,14 @@ public final class Main {
 			err.println(CrashReport.of(e));
 			return ExitCode.CHECKER_FAILURE;
 		}
+	}
+
+	/** The commands that read a spec: their Xtext start begins before the arguments are parsed. */
+	private static final java.util.Set<String> SPEC_COMMANDS = java.util.Set.of("check", "conform", "matrix",
+			"simulate", "replay", "bench", "tla");
+
+	private static boolean loadsSpecs(List<String> argv) {
+		return !argv.isEmpty() && SPEC_COMMANDS.contains(argv.get(0));
 	}
 
 	/** Every command, each a fresh instance that prints to io. */

@@ -56,7 +56,7 @@ final class MatrixCommand extends Subcommand {
 	ExitCode run() throws UsageException, IOException {
 		PrintStream out = io.out();
 		PrintStream err = io.err();
-		LoadedSpec spec = new SpecLoader().withoutStaticRules().load(file);
+		LoadedSpec spec = io.loaders().get().withoutStaticRules().load(file);
 		spec.issues().stream().filter(i -> i.severity() == Issue.Severity.ERROR).forEach(err::println);
 		if (spec.hasErrors() || spec.main() == null) {
 			return ExitCode.SPEC_ERROR;

@@ -42,7 +42,7 @@ final class ReplayCommand extends Subcommand {
 	ExitCode run() throws IOException, UsageException {
 		PrintStream out = io.out();
 		PrintStream err = io.err();
-		List<Program> programs = new Specs().programs(spec, null, err, false);
+		List<Program> programs = new Specs(io).programs(spec, null, err, false);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
 		}

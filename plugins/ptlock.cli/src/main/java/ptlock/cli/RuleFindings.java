@@ -25,8 +25,8 @@ final class RuleFindings {
 	record Of(CheckResult result, List<Finding> findings) {
 	}
 
-	static List<Finding> of(Program p) {
-		return new LockingRules().check(p).findings();
+	static List<Finding> of(Program p, ptlock.lang.rules.RuleMemo memo) {
+		return new LockingRules(memo).check(p).findings();
 	}
 
 	static void print(List<Finding> findings, CheckResult r, PrintStream out) {

@@ -46,7 +46,7 @@ final class SimulateCommand extends Subcommand {
 	ExitCode run() throws UsageException {
 		PrintStream out = io.out();
 		long seed = seedOption != null ? seedOption : (int) (System.nanoTime() & 0x7fffffff);
-		List<Program> programs = new Specs().programs(file, scenario, io.err(), false);
+		List<Program> programs = new Specs(io).programs(file, scenario, io.err(), false);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
 		}

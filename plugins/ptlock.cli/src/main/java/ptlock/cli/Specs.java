@@ -12,7 +12,22 @@ import ptlock.service.Scenarios;
 
 /** Loads a spec and lowers its scenarios, printing problems as file:line:column messages. */
 final class Specs {
-	private final SpecLoader loader = new SpecLoader();
+	private final SpecLoader loader;
+
+	Specs() {
+		this(new SpecLoader());
+	}
+
+	/** With the run's loader (started while the command line was parsed). */
+	Specs(Io io) {
+		this(io.loaders().get());
+	}
+
+	private Specs(SpecLoader loader) {
+		this.loader = loader;
+	}
+	/** what the validator's static rules did on the last spec loaded (replayed for each scenario's report) */
+	private ptlock.lang.rules.RuleMemo ruleMemo = new ptlock.lang.rules.RuleMemo();
 
 	private static boolean sameFile(Issue i, Path file) {
 		try {
@@ -42,11 +57,17 @@ final class Specs {
 		if (spec.hasErrors() || spec.main() == null) {
 			return null;
 		}
+		ruleMemo = ptlock.lang.load.BatchCache.rules(spec.main());
 		Scenarios.Lowered lowered = Scenarios.lower(spec, scenario);
 		if (!lowered.ok()) {
 			err.println(file + ":1:1: error: " + lowered.problem() + " [" + lowered.code() + "]");
 			return null;
 		}
 		return lowered.programs();
+	}
+
+	/** The static rules' memo of the last spec loaded: {@link RuleFindings#of} replays what the validator did. */
+	ptlock.lang.rules.RuleMemo ruleMemo() {
+		return ruleMemo;
 	}
 }

@@ -36,7 +36,7 @@ final class TlaCommand extends Subcommand {
 	@Override
 	ExitCode run() throws IOException {
 		PrintStream out = io.out();
-		List<Program> programs = new Specs().programs(file, scenario, io.err(), true);
+		List<Program> programs = new Specs(io).programs(file, scenario, io.err(), true);
 		if (programs == null) {
 			return ExitCode.SPEC_ERROR;
 		}

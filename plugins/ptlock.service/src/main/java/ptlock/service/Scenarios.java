@@ -30,7 +30,7 @@ public final class Scenarios {
 			if (scenario != null && !scenario.equals(s.getName())) {
 				continue;
 			}
-			for (Lowering.Result r : new Lowering().lower(spec.models(), s)) {
+			for (Lowering.Result r : ptlock.lang.load.BatchCache.lower(spec.models(), s)) {
 				if (!r.ok()) {
 					// the validator has reported the reasons already
 					return new Lowered(List.of(), "scenario " + s.getName() + " cannot be lowered: " + r.diagnostics(),

@@ -67,6 +67,8 @@ public final class SpecLoader {
 			return new LoadedSpec(null, List.of(), List.of(missing));
 		}
 		ResourceSet rs = resourceSets.get();
+		// read once, never edited: what the validator and the check both compute is computed once
+		BatchCache.attach(rs);
 		try {
 			Resource r = rs.getResource(URI.createFileURI(abs.toString()), true);
 			Model main = r.getContents().isEmpty() ? null : (Model) r.getContents().get(0);

@@ -6,8 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 import ptlock.ir.SourceLoc;
 
@@ -106,33 +104,44 @@ final class AState {
 		nolock.replaceAll((p, n) -> key.equals(n.pmdLock()) ? new Nolock(n.lock(), null, n.pmdval()) : n);
 	}
 
-	/** The state as a visited-set key (temps are empty between steps). */
-	String key() {
-		StringBuilder sb = new StringBuilder();
-		sb.append(pc).append('|').append(new TreeMap<>(locals)).append('|');
-		for (Hold h : holds) {
-			sb.append(h.key()).append(h.read() ? "r" : "w").append(site(h.at())).append(',');
+	/**
+	 * The state as a visited-set key (temps are empty between steps): what it compares, as values, not as text
+	 * (building the text of every state was most of the rules' time). A lock or map is compared by its key, kind and
+	 * the place it was taken.
+	 */
+	Key key() {
+		List<Site> h = new ArrayList<>(holds.size());
+		for (Hold x : holds) {
+			h.add(Site.of(x.key(), x.read(), x.at()));
 		}
-		sb.append('|');
-		for (Mapped m : maps) {
-			sb.append(m.key()).append(site(m.at())).append(',');
+		List<Site> m = new ArrayList<>(maps.size());
+		for (Mapped x : maps) {
+			m.add(Site.of(x.key(), false, x.at()));
 		}
-		sb.append('|').append(new TreeMap<>(classes)).append('|').append(new TreeMap<>(nolock)).append('|')
-				.append(new TreeSet<>(verified)).append('|').append(new TreeMap<>(provenance)).append('|')
-				.append(new TreeSet<>(notNone));
-		return sb.toString();
+		return new Key(pc, new HashMap<>(locals), h, m, new HashMap<>(classes), new HashMap<>(nolock),
+				new HashSet<>(verified), new HashMap<>(provenance), new HashSet<>(notNone));
 	}
 
 	/** The state inside a step: with the step's temps, bound variables and aliases. */
-	String keyInStep() {
-		return key() + '|' + new TreeMap<>(temps) + '|' + new TreeMap<>(bound) + '|' + new TreeMap<>(aliases);
+	KeyInStep keyInStep() {
+		return new KeyInStep(key(), new HashMap<>(temps), new HashMap<>(bound), new HashMap<>(aliases));
 	}
 
-	private static String site(List<SourceLoc> at) {
-		if (at.isEmpty()) {
-			return "";
+	record Key(int pc, Map<String, AValue> locals, List<Site> holds, List<Site> maps, Map<String, String> classes,
+			Map<String, Nolock> nolock, Set<String> verified, Map<String, String> provenance, Set<String> notNone) {
+	}
+
+	record KeyInStep(Key between, Map<String, AValue> temps, Map<String, AValue> bound, Map<String, String> aliases) {
+	}
+
+	/** A hold or a map in a key: the lock or table, read or not, and where (the last place of its call chain). */
+	record Site(String key, boolean read, String file, int line, int column) {
+		static Site of(String key, boolean read, List<SourceLoc> at) {
+			if (at.isEmpty()) {
+				return new Site(key, read, null, 0, 0);
+			}
+			SourceLoc l = at.get(at.size() - 1);
+			return new Site(key, read, l.file(), l.line(), l.column());
 		}
-		SourceLoc l = at.get(at.size() - 1);
-		return "@" + l.file() + ":" + l.line() + ":" + l.column();
 	}
 }

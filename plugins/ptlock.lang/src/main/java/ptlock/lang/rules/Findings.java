@@ -13,8 +13,13 @@ final class Findings {
 	private final Set<String> seen = new HashSet<>();
 	/** The thread being followed (null: a path checked alone) */
 	String thread;
+	/** while a thread is followed for the memo: every add, in order (null: not recording) */
+	List<RuleMemo.Call> recording;
 
 	void add(String code, String message, List<SourceLoc> at) {
+		if (recording != null) {
+			recording.add(new RuleMemo.FindingCall(code, message, List.copyOf(at)));
+		}
 		SourceLoc s = at.isEmpty() ? SourceLoc.NONE : at.get(at.size() - 1);
 		SourceLoc o = at.isEmpty() ? SourceLoc.NONE : at.get(0);
 		if (seen.add(code + "|" + o.position() + "|" + s.position())) {

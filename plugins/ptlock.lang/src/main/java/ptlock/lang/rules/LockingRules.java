@@ -20,15 +20,21 @@ import ptlock.lang.validation.IssueCodes;
  */
 public final class LockingRules {
 	private final Findings findings = new Findings();
-	private final Map<String, List<SourceLoc>> order = new LinkedHashMap<>();
+	private final Orders order = new Orders();
 	private final Set<List<Object>> alone = new java.util.HashSet<>();
 	/** the threads of scenarios already followed, with what was stable for them: the same again finds the same */
 	private final Set<List<Object>> followed = new java.util.HashSet<>();
 	private final Set<String> stableAlone;
+	private final RuleMemo memo;
 
 	/** Rules for scenarios only (a path checked alone then knows no shared variable to be constant). */
 	public LockingRules() {
-		this(Set.of());
+		this(Set.of(), new RuleMemo());
+	}
+
+	/** Rules for scenarios only, replaying the threads the memo has seen followed (in this check's validator). */
+	public LockingRules(RuleMemo memo) {
+		this(Set.of(), memo);
 	}
 
 	/**
@@ -36,7 +42,27 @@ public final class LockingRules {
 	 *                    ({@link StableGlobals#of(List)}), for paths checked alone
 	 */
 	public LockingRules(Set<String> stableAlone) {
+		this(stableAlone, new RuleMemo());
+	}
+
+	/** As {@link #LockingRules(Set)}, sharing what following each scenario thread did with other rules. */
+	public LockingRules(Set<String> stableAlone, RuleMemo memo) {
 		this.stableAlone = stableAlone;
+		this.memo = memo;
+	}
+
+	/** The lock orders seen ("held class -> taken class"); Effects' putIfAbsent is recorded for the memo. */
+	private static final class Orders extends LinkedHashMap<String, List<SourceLoc>> {
+		private static final long serialVersionUID = 1L;
+		transient List<RuleMemo.Call> recording;
+
+		@Override
+		public List<SourceLoc> putIfAbsent(String edge, List<SourceLoc> at) {
+			if (recording != null) {
+				recording.add(new RuleMemo.OrderCall(edge, at));
+			}
+			return super.putIfAbsent(edge, at);
+		}
 	}
 	private final ThreadExplorer explorer = new ThreadExplorer(new Effects(findings, order), findings);
 
@@ -45,14 +71,39 @@ public final class LockingRules {
 		Set<String> stable = StableGlobals.of(p);
 		for (ThreadIr t : p.threads()) {
 			// a scenario on several architectures often lowers a thread the same on each of them
-			if (!followed.add(List.of(t.name(), t.locals(), t.steps(), t.entry(), Set.copyOf(stable)))) {
+			List<Object> key = List.of(t.name(), t.locals(), t.steps(), t.entry(), Set.copyOf(stable));
+			if (!followed.add(key)) {
 				continue;
 			}
 			findings.thread = t.name();
-			explorer.explore(t, stable);
+			List<RuleMemo.Call> done = memo.get(key);
+			if (done != null) {
+				replay(done);
+				continue;
+			}
+			List<RuleMemo.Call> calls = RuleMemo.recording();
+			findings.recording = calls;
+			order.recording = calls;
+			try {
+				explorer.explore(t, stable);
+			} finally {
+				findings.recording = null;
+				order.recording = null;
+			}
+			memo.put(key, calls);
 		}
 		findings.thread = null;
 		return this;
+	}
+
+	/** Does again what following a thread did (the same findings, in order, and the same lock orders). */
+	private void replay(List<RuleMemo.Call> calls) {
+		for (RuleMemo.Call c : calls) {
+			switch (c) {
+			case RuleMemo.FindingCall f -> findings.add(f.code(), f.message(), f.at());
+			case RuleMemo.OrderCall o -> order.putIfAbsent(o.edge(), o.at());
+			}
+		}
 	}
 
 	/**

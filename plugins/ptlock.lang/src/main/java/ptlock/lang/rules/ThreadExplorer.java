@@ -66,7 +66,7 @@ final class ThreadExplorer {
 		}
 		Liveness live = new Liveness(thread);
 		Deque<AState> queue = new ArrayDeque<>();
-		Set<String> visited = new HashSet<>();
+		Set<AState.Key> visited = new HashSet<>();
 		queue.add(init);
 		visited.add(init.key());
 		try {
@@ -76,7 +76,7 @@ final class ThreadExplorer {
 		}
 	}
 
-	private void follow(Deque<AState> queue, Set<String> visited, Map<Integer, Step> steps, Liveness live) {
+	private void follow(Deque<AState> queue, Set<AState.Key> visited, Map<Integer, Step> steps, Liveness live) {
 		while (!queue.isEmpty() && visited.size() < MAX_STATES) {
 			AState s = queue.poll();
 			if (s.pc == 0) {
@@ -127,7 +127,7 @@ final class ThreadExplorer {
 		if (states.size() < 2) {
 			return states;
 		}
-		Map<String, AState> byKey = new LinkedHashMap<>();
+		Map<AState.KeyInStep, AState> byKey = new LinkedHashMap<>();
 		for (AState s : states) {
 			byKey.putIfAbsent(s.keyInStep(), s);
 		}

@@ -58,7 +58,7 @@ public class PtlockValidator extends AbstractPtlockValidator {
 		for (Element e : model.getElements()) {
 			if (e instanceof Scenario s) {
 				anyScenario = true;
-				for (Lowering.Result r : new Lowering().lower(models, s)) {
+				for (Lowering.Result r : ptlock.lang.load.BatchCache.lower(models, s)) {
 					report(r.diagnostics(), s, reported);
 				}
 			}
@@ -76,10 +76,11 @@ public class PtlockValidator extends AbstractPtlockValidator {
 	@Check(CheckType.EXPENSIVE)
 	public void checkLockingRules(Model model) {
 		List<Model> models = Includes.closure(model);
-		LockingRules rules = new LockingRules(ptlock.lang.rules.StableGlobals.of(models));
+		LockingRules rules = new LockingRules(ptlock.lang.rules.StableGlobals.of(models),
+				ptlock.lang.load.BatchCache.rules(model));
 		for (Element e : model.getElements()) {
 			if (e instanceof Scenario s) {
-				for (Lowering.Result r : new Lowering().lower(models, s)) {
+				for (Lowering.Result r : ptlock.lang.load.BatchCache.lower(models, s)) {
 					if (r.ok()) {
 						rules.check(r.program());
 					}
