@@ -41,6 +41,10 @@ final class CheckCommand extends Subcommand {
 	boolean json;
 	@Option(names = "--quiet", description = "no progress and no rule warnings")
 	boolean quietOption;
+	@Option(names = "--symmetry", description = "the simulator counts states up to exchanging identical threads (same"
+			+ " path, same arguments) when nothing in the model tells them apart, and says why not otherwise;"
+			+ " verdicts and counterexamples are the same, state counts smaller (TLC counts every state)")
+	boolean symmetry;
 	@Mixin
 	TlcOptions tlcOptions;
 	@Mixin
@@ -72,7 +76,7 @@ final class CheckCommand extends Subcommand {
 		try (WorkDir workDir = WorkDir.of(tlcOptions.out)) {
 			CheckOptions options = new CheckOptions(workDir.path(), tlcOptions.workers, tlcOptions.heap,
 					tlcOptions.timeout, new AtomicBoolean(), quiet ? ProgressListener.NONE : progress(err))
-					.withDistribution(distribution);
+					.withDistribution(distribution).withSymmetry(symmetry);
 			ResultText report = new ResultText(raceWidth.width());
 			List<Map<String, Object>> findings = new ArrayList<>();
 			List<RuleFindings.Of> ruleFindings = new ArrayList<>();

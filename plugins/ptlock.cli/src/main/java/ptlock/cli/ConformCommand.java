@@ -31,6 +31,9 @@ final class ConformCommand extends Subcommand {
 	@Option(names = "--heap", paramLabel = "MB", defaultValue = "1024", converter = Count.class,
 			description = "TLC's heap in MB (default ${DEFAULT-VALUE})")
 	int heap;
+	@Option(names = "--symmetry", description = "also search with symmetry reduction (check --symmetry): the same"
+			+ " verdicts as the full search, and how many fewer states")
+	boolean symmetry;
 
 	private final EngineComparison comparison;
 
@@ -57,13 +60,20 @@ final class ConformCommand extends Subcommand {
 			ExitCode code = ExitCode.OK;
 			for (Program p : programs) {
 				EngineComparison.Report r = comparison.compare(p, work, heap);
+				List<String> disagreements = new java.util.ArrayList<>(r.disagreements());
+				SymmetryComparison.Report reduced = symmetry ? new SymmetryComparison().compare(p, work) : null;
+				if (reduced != null) {
+					disagreements.addAll(reduced.disagreements());
+				}
 				out.printf("%-45s states sim %6d tlc %6d  %s%n", p.title() + (p.patch() == null ? "" : " after " + p.patch()),
-						r.simStates(), r.tlcStates(),
-						r.disagreements().isEmpty() ? "conformant" : "NOT CONFORMANT");
-				for (String d : r.disagreements()) {
+						r.simStates(), r.tlcStates(), disagreements.isEmpty() ? "conformant" : "NOT CONFORMANT");
+				if (reduced != null) {
+					out.println("    " + reduced.line());
+				}
+				for (String d : disagreements) {
 					out.println("    " + d);
 				}
-				if (!r.disagreements().isEmpty()) {
+				if (!disagreements.isEmpty()) {
 					code = ExitCode.NONCONFORMANT;
 				}
 			}

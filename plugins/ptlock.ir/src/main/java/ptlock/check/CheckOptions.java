@@ -13,9 +13,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param deadlineNanos when the time limit is reached, System.nanoTime() based
  * @param cancel set to true to stop the check (the checker process is killed)
  * @param distribution whether TLC runs distributed (server and workers) or as one local JVM
+ * @param symmetry whether the simulator reduces by the symmetry of identical threads (ptlock.ir.symmetry; TLC
+ *        does not: the generated TLA+ has integer thread ids, which TLC's SYMMETRY cannot permute)
  */
 public record CheckOptions(Path workDir, int workers, int heapMb, int timeoutSeconds, long deadlineNanos,
-		AtomicBoolean cancel, ProgressListener progress, TlcDistribution distribution) {
+		AtomicBoolean cancel, ProgressListener progress, TlcDistribution distribution, boolean symmetry) {
+
+	public CheckOptions(Path workDir, int workers, int heapMb, int timeoutSeconds, long deadlineNanos,
+			AtomicBoolean cancel, ProgressListener progress, TlcDistribution distribution) {
+		this(workDir, workers, heapMb, timeoutSeconds, deadlineNanos, cancel, progress, distribution, false);
+	}
 
 	public CheckOptions(Path workDir, int workers, int heapMb, int timeoutSeconds, long deadlineNanos,
 			AtomicBoolean cancel, ProgressListener progress) {
@@ -35,7 +42,14 @@ public record CheckOptions(Path workDir, int workers, int heapMb, int timeoutSec
 
 	/** The same options with TLC distributed (or not): the deadline stays the one already set. */
 	public CheckOptions withDistribution(TlcDistribution d) {
-		return new CheckOptions(workDir, workers, heapMb, timeoutSeconds, deadlineNanos, cancel, progress, d);
+		return new CheckOptions(workDir, workers, heapMb, timeoutSeconds, deadlineNanos, cancel, progress, d,
+				symmetry);
+	}
+
+	/** The same options with symmetry reduction in the simulator on (or off). */
+	public CheckOptions withSymmetry(boolean on) {
+		return new CheckOptions(workDir, workers, heapMb, timeoutSeconds, deadlineNanos, cancel, progress,
+				distribution, on);
 	}
 
 	/** Whether the time limit has passed. */

@@ -79,7 +79,7 @@ public final class ModelChecks {
 		Map<String, Verdict> expectations = new LinkedHashMap<>(p.expectations());
 		expectations.put(PROPERTY, Verdict.HOLDS);
 		return new Program(p.spec(), p.scenario(), p.arch(), p.patch(), p.doc(), p.loc(), List.copyOf(globals),
-				p.init(), threads, List.copyOf(properties), expectations, p.ignored(), p.views());
+				p.init(), threads, List.copyOf(properties), expectations, p.ignored(), p.views(), p.shapes());
 	}
 
 	/** The invariants that may have no value in some state (model_ok reports those states), by name. */

@@ -13,17 +13,29 @@ import java.util.Map;
  * @param expectations the verdict the spec's author expects for each property (may be incomplete)
  * @param ignored the properties left out of the checks ('ignore PROP "reason";'), with the reason
  * @param views how races show each variable, by variable name (missing: {@link VarView#PLAIN})
+ * @param shapes where each variable holds thread ids, by variable name (missing: none; see {@link ThreadShape})
  */
 public record Program(String spec, String scenario, String arch, String patch, String doc, SourceLoc loc,
 		List<Var> globals, List<Stmt> init,
 		List<ThreadIr> threads, List<Property> properties, Map<String, Verdict> expectations,
-		Map<String, String> ignored, Map<String, VarView> views) {
+		Map<String, String> ignored, Map<String, VarView> views, Map<String, ThreadShape> shapes) {
+
+	public Program(String spec, String scenario, String arch, String patch, String doc, SourceLoc loc,
+			List<Var> globals, List<Stmt> init, List<ThreadIr> threads, List<Property> properties,
+			Map<String, Verdict> expectations, Map<String, String> ignored, Map<String, VarView> views) {
+		this(spec, scenario, arch, patch, doc, loc, globals, init, threads, properties, expectations, ignored, views,
+				Map.of());
+	}
 
 	public Program(String spec, String scenario, String arch, String patch, String doc, SourceLoc loc,
 			List<Var> globals, List<Stmt> init, List<ThreadIr> threads, List<Property> properties,
 			Map<String, Verdict> expectations, Map<String, String> ignored) {
 		this(spec, scenario, arch, patch, doc, loc, globals, init, threads, properties, expectations, ignored,
 				Map.of());
+	}
+
+	public ThreadShape shape(String varName) {
+		return shapes.getOrDefault(varName, ThreadShape.NONE);
 	}
 
 	public VarView view(String varName) {

@@ -70,5 +70,17 @@ public sealed interface Stmt {
 	 */
 	record Mark(String effect, String name, List<Expr> args, List<String> shown, Expr result, List<SourceLoc> at,
 			String callee) implements Stmt {
+		/**
+		 * Not a tag: where lowering starts iteration {@code args[0]} of an unrolled 'for' over a range holding every
+		 * thread id ({@code name}: the loop's id), so that ptlock.ir.symmetry can see the copies of one body.
+		 */
+		public static final String ITERATION = "iteration";
+		/** Not a tag: the end of the unrolled loop {@code name} (after its last iteration). */
+		public static final String LOOP_END = "loop_end";
+
+		public static Mark loop(String effect, String loop, int iteration) {
+			return new Mark(effect, loop, List.of(new Expr.IntLit(iteration, new Type.Range(iteration, iteration))),
+					List.of(), null, List.of(), null);
+		}
 	}
 }

@@ -42,6 +42,9 @@ public final class ResultJson {
 		m.put("message", r.message());
 		m.put("distinctStates", r.stats().distinctStates());
 		m.put("depth", r.stats().depth());
+		if (r.stats().reduction() != null) {
+			m.put("reduction", r.stats().reduction());
+		}
 		m.put("millis", r.stats().millis());
 		List<Object> props = new ArrayList<>();
 		for (PropertyResult p : r.properties()) {

@@ -28,6 +28,9 @@ public final class ResultText {
 				+ (prog.doc() == null ? "" : ": " + prog.doc()));
 		out.println("  " + r.stats().distinctStates() + " distinct states, depth " + r.stats().depth() + ", "
 				+ r.stats().millis() + " ms (" + r.engine() + ")");
+		if (r.stats().reduction() != null) {
+			out.println("  " + r.stats().reduction());
+		}
 		if (r.status() != CheckStatus.COMPLETED) {
 			out.println("  check " + r.status().name().toLowerCase(java.util.Locale.ROOT)
 					+ (r.message() == null ? "" : ": " + r.message()));

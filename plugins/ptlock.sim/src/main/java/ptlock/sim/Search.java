@@ -39,6 +39,9 @@ final class Search {
 	/** per state id: parent, thread and step, fingerprint (the trace is replayed from these) */
 	final StateLinks links = new StateLinks();
 	private final StatePacking packing;
+	/** symmetry reduction: every state is replaced by its orbit's canonical form (null: none) */
+	private Canonicalizer canon;
+	private ptlock.ir.symmetry.Symmetry symmetry;
 
 	Search(Program program, Layout layout, StepExecutor exec, List<String> checked, boolean checkTypes) {
 		this.program = program;
@@ -65,6 +68,26 @@ final class Search {
 		ptlock.ir.Var flag = ptlock.ir.ModelChecks.flag(program);
 		this.errorSlot = flag == null ? -1 : layout.offset(flag);
 		this.packing = new StatePacking(layout);
+	}
+
+	/** Keeps one state per orbit of the symmetry (set before {@link #run}). */
+	void reduceBy(ptlock.ir.symmetry.Symmetry sym) {
+		this.symmetry = sym;
+		this.canon = new Canonicalizer(program, layout, sym);
+	}
+
+	ptlock.ir.symmetry.Symmetry symmetry() {
+		return symmetry;
+	}
+
+	/** The canonical form of s under the symmetry (s itself without one). */
+	int[] canonical(int[] s) {
+		if (canon == null) {
+			return s;
+		}
+		int[] c = s.clone();
+		canon.fresh().canonicalize(c);
+		return c;
 	}
 
 	int[] initialState() {
@@ -104,7 +127,7 @@ final class Search {
 			executors.add(exec.fresh());
 		}
 		try {
-			int[] init = initialState();
+			int[] init = canonical(initialState());
 			int id;
 			synchronized (this) {
 				id = record(init, -1, -1, 0);
@@ -202,6 +225,7 @@ final class Search {
 		java.util.function.Consumer<Env> sink = succ::add;
 		Batch batch = new Batch();
 		int[] buffer = new int[layout.size()];
+		Canonicalizer orbit = canon == null ? null : canon.fresh();
 		long made = 0; // counted locally: one shared atomic per successor would make the cores contend
 		for (int k = from; k < to; k++) {
 			if ((k & 4095) == 0 && (cancel.get() || System.nanoTime() > deadlineNanos)) {
@@ -226,6 +250,9 @@ final class Search {
 				for (Env e : succ) {
 					any = true;
 					made++;
+					if (orbit != null) {
+						orbit.canonicalize(e.state);
+					}
 					batch.add(e, FingerprintSet.fingerprint(e.state), sid, ti, st.id());
 					if (batch.size == BATCH) {
 						flush(batch, next, violations, ex);

@@ -46,6 +46,14 @@ public final class SimChecker {
 		Layout layout = new Layout(program, assertions);
 		StepExecutor exec = new StepExecutor(layout, mutation);
 		Search search = new Search(program, layout, exec, checked, true);
+		String reduction = null;
+		if (options.symmetry()) {
+			ptlock.ir.symmetry.Symmetry sym = ptlock.ir.symmetry.Symmetry.of(program);
+			reduction = sym.describe(program);
+			if (sym.active()) {
+				search.reduceBy(sym);
+			}
+		}
 		long deadline = options.deadlineNanos();
 		Search.Outcome o = search.run(options.cancel(), options.progress(), deadline, workers());
 		CheckStatus status = o.error() != null ? CheckStatus.FAILED
@@ -68,7 +76,8 @@ public final class SimChecker {
 						: status == CheckStatus.CANCELLED ? "cancelled" : null;
 		return ptlock.check.ModelErrors.interpret(new CheckResult(program, "sim", status,
 				new ArrayList<>(results.values()),
-				new Stats(o.distinct(), o.generated(), o.depth(), System.currentTimeMillis() - start), message));
+				new Stats(o.distinct(), o.generated(), o.depth(), System.currentTimeMillis() - start, reduction),
+				message));
 	}
 
 	/** Distinct reachable states with every property checked (for conformance with TLC's count). */
@@ -132,6 +141,24 @@ public final class SimChecker {
 		return true;
 	}
 
+	/** The thread a link names, then (under symmetry) the threads identical to it. */
+	private static List<ThreadIr> candidates(Program program, Search search, ThreadIr recorded) {
+		List<ThreadIr> out = new ArrayList<>(List.of(recorded));
+		if (search.symmetry() != null) {
+			int at = program.threads().indexOf(recorded);
+			for (int[] g : search.symmetry().groups()) {
+				if (java.util.Arrays.stream(g).anyMatch(x -> x == at)) {
+					for (int x : g) {
+						if (x != at) {
+							out.add(program.threads().get(x));
+						}
+					}
+				}
+			}
+		}
+		return out;
+	}
+
 	/** Rebuilds the states from the initial one to the given one by replaying the recorded steps. */
 	private static Trace trace(Program program, Layout layout, StepExecutor exec, Search search, int id) {
 		Deque<Integer> chain = new ArrayDeque<>();
@@ -144,20 +171,29 @@ public final class SimChecker {
 		steps.add(new TraceStep(null, 0, Values.render(layout, s)));
 		while (!chain.isEmpty()) {
 			int next = chain.pop();
-			ThreadIr t = program.threads().get(search.links.thread(next));
+			ThreadIr recorded = program.threads().get(search.links.thread(next));
 			int stepId = search.links.step(next);
 			long want = search.links.fingerprint(next);
 			int[][] found = new int[1][];
-			exec.run(t, t.step(stepId), s, e -> {
-				if (found[0] == null && FingerprintSet.fingerprint(e.state) == want) {
-					found[0] = e.state;
+			ThreadIr[] by = new ThreadIr[1];
+			// under symmetry the links hold canonical states: the concrete step is one of an identical thread's
+			for (ThreadIr t : candidates(program, search, recorded)) {
+				int[] from = s;
+				if (found[0] != null || from[layout.offset(t.pc())] != t.steps().indexOf(t.step(stepId))) {
+					continue;
 				}
-			});
+				exec.run(t, t.step(stepId), from, e -> {
+					if (found[0] == null && FingerprintSet.fingerprint(search.canonical(e.state)) == want) {
+						found[0] = e.state;
+						by[0] = t;
+					}
+				});
+			}
 			if (found[0] == null) {
-				throw new IllegalStateException("cannot replay step " + stepId + " of " + t.name());
+				throw new IllegalStateException("cannot replay step " + stepId + " of " + recorded.name());
 			}
 			s = found[0];
-			steps.add(new TraceStep(t.name(), stepId, Values.render(layout, s)));
+			steps.add(new TraceStep(by[0].name(), stepId, Values.render(layout, s)));
 		}
 		return new Trace(steps);
 	}

@@ -152,6 +152,13 @@ public final class Lowering {
 		Scope scope = new Scope(symbols, problems, consts, types, globals, nthreads);
 		scope.views.putAll(ElementNames.views(symbols, globals, scope,
 				threadDecls.stream().map(ThreadDecl::getName).toList()));
+		ThreadShapes shapes = new ThreadShapes(symbols);
+		for (VarDecl v : symbols.globals.values()) {
+			ptlock.ir.ThreadShape shape = shapes.of(v.getType());
+			if (shape.hasThreads()) {
+				scope.shapes.put(v.getName(), shape);
+			}
+		}
 		scope.at = at;
 		scope.appliedPatches = applied;
 		StepLowering steps = new StepLowering(scope);
@@ -269,7 +276,7 @@ public final class Lowering {
 		return ptlock.ir.ModelChecks.instrument(new Program(spec, scenario.getName(), archName, patchLevel,
 				scenario.getDoc(), Sources.of(scenario),
 				List.copyOf(globals.values()), init, threads, properties, expected, ignored,
-				java.util.Collections.unmodifiableMap(scope.views)));
+				java.util.Collections.unmodifiableMap(scope.views), java.util.Collections.unmodifiableMap(scope.shapes)));
 	}
 
 	/** The properties the spec (top level) and the scenario leave out, with their reasons. */

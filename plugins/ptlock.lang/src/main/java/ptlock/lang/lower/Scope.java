@@ -28,6 +28,8 @@ final class Scope {
 	final Deque<String> callStack = new ArrayDeque<>();
 	/** How races show each variable (Program.views), filled as variables are made. */
 	final Map<String, ptlock.ir.VarView> views = new java.util.LinkedHashMap<>();
+	/** Where each variable holds thread ids (Program.shapes), filled as variables are made; none: not there. */
+	final Map<String, ptlock.ir.ThreadShape> shapes = new java.util.LinkedHashMap<>();
 	/** The statements of the calls being inlined, innermost first (where a mark's call comes from). */
 	final Deque<EObject> callSites = new ArrayDeque<>();
 	/** The function bodies being lowered, innermost first (their labels). */
@@ -96,5 +98,12 @@ final class Scope {
 
 	String fresh(String base) {
 		return base + "_" + (++fresh);
+	}
+
+	private int loops;
+
+	/** A new id for an unrolled loop's marks (its own counter: fresh names, which the TLA+ shows, do not move). */
+	String loopId() {
+		return "loop_" + (++loops);
 	}
 }

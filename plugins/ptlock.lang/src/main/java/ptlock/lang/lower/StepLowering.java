@@ -194,9 +194,17 @@ final class StepLowering {
 				} else if (leaves(f)) {
 					k = iteration(f, lo, hi, env, k.next());
 				} else {
-					// each iteration alone (its Loop ends at i, or endOf() would run i+1..hi after it, and then again)
+					// each iteration alone (its Loop ends at i, or endOf() would run i+1..hi after it, and then again);
+					// over every thread id, the iterations are marked for symmetry reduction (Stmt.Mark.ITERATION)
+					String mark = lo <= 1 && hi >= scope.threads && lo < hi ? scope.loopId() : null;
 					for (int i = lo; i <= hi; i++) {
+						if (mark != null) {
+							out.add(Stmt.Mark.loop(Stmt.Mark.ITERATION, mark, i));
+						}
 						out.addAll(run(iteration(f, i, i, env, null), ret).stream().toList());
+					}
+					if (mark != null) {
+						out.add(Stmt.Mark.loop(Stmt.Mark.LOOP_END, mark, hi));
 					}
 					k = k.next();
 				}

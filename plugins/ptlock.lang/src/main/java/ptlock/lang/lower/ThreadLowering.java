@@ -113,6 +113,10 @@ final class ThreadLowering {
 		if (s instanceof VarDecl v) {
 			Var local = newLocal(v.getName(), scope.types.resolve(v.getType()),
 					v.getType().getBase() instanceof ptlock.lang.ptlock.ThreadType);
+			ptlock.ir.ThreadShape shape = new ThreadShapes(scope.symbols).of(v.getType());
+			if (shape.hasThreads()) {
+				scope.shapes.put(local.name(), shape);
+			}
 			Env inner = env.child();
 			inner.bind(v.getName(), new Expr.VarRef(local));
 			int rest = seq(stmts, i + 1, inner, next, ctx);

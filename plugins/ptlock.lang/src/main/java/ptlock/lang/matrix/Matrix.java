@@ -104,7 +104,7 @@ public final class Matrix {
 	/** The program without the names of its cell, which do not change its meaning (the key of a checked model). */
 	public static Program cellFree(Program p) {
 		return new Program(p.spec(), p.scenario(), null, null, p.doc(), p.loc(), p.globals(), p.init(), p.threads(),
-				p.properties(), p.expectations(), p.ignored(), p.views());
+				p.properties(), p.expectations(), p.ignored(), p.views(), p.shapes());
 	}
 
 	/** The patch names of a series, in its order. */
