@@ -140,6 +140,10 @@ class SymmetryTest {
 		Program p = program("loops.ptl", "symmetric");
 		assertEquals(4, check(p, false).stats().distinctStates());
 		assertEquals(3, check(p, true).stats().distinctStates());
+		Program q = program("loops.ptl", "quantified");
+		assertTrue(Symmetry.of(q).active(), Symmetry.of(q).refusal());
+		assertEquals(8, check(q, false).stats().distinctStates());
+		assertEquals(5, check(q, true).stats().distinctStates());
 		Symmetry last = Symmetry.of(program("loops.ptl", "last_one"));
 		assertFalse(last.active());
 		assertTrue(last.refusal().startsWith("thread a, step "), last.refusal());

@@ -85,6 +85,8 @@ final class GroupDiff {
 		final Set<Expr.IntLit> aPositions, bPositions;
 		final Map<Var, Var> locals = new HashMap<>();
 		final Map<Temp, Temp> temps = new HashMap<>();
+		/** bound names are fresh per lowering ('c_5' in one thread, 'c_92' in the other): matched one to one */
+		final Map<String, String> bound = new HashMap<>();
 
 		Pair(int aLit, int bLit, Set<Expr.IntLit> aPositions, Set<Expr.IntLit> bPositions) {
 			this.aLit = aLit;
@@ -178,6 +180,11 @@ final class GroupDiff {
 		return true;
 	}
 
+	private static boolean bind(String a, String b, Pair p) {
+		String known = p.bound.putIfAbsent(a, b);
+		return known == null || known.equals(b);
+	}
+
 	private boolean temp(Temp a, Temp b, Pair p) {
 		if (a == null || b == null) {
 			return a == b;
@@ -216,7 +223,8 @@ final class GroupDiff {
 		}
 		case Expr.VarRef a when y instanceof Expr.VarRef b -> b.var().equals(p.locals.getOrDefault(a.var(), a.var()));
 		case Expr.TempRef a when y instanceof Expr.TempRef b -> temp(a.temp(), b.temp(), p);
-		case Expr.BoundRef a when y instanceof Expr.BoundRef b -> a.equals(b);
+		case Expr.BoundRef a when y instanceof Expr.BoundRef b -> b.name().equals(p.bound.get(a.name()))
+				&& a.type().equals(b.type());
 		case Expr.BoolLit a when y instanceof Expr.BoolLit b -> a.equals(b);
 		case Expr.EnumLit a when y instanceof Expr.EnumLit b -> a.equals(b);
 		case Expr.Index a when y instanceof Expr.Index b -> expr(a.base(), b.base(), p)
@@ -229,9 +237,9 @@ final class GroupDiff {
 		case Expr.Cond a when y instanceof Expr.Cond b -> expr(a.cond(), b.cond(), p) && expr(a.then(), b.then(), p)
 				&& expr(a.otherwise(), b.otherwise(), p);
 		case Expr.SetLit a when y instanceof Expr.SetLit b -> exprs(a.elems(), b.elems(), p);
-		case Expr.SetBuilder a when y instanceof Expr.SetBuilder b -> a.name().equals(b.name())
+		case Expr.SetBuilder a when y instanceof Expr.SetBuilder b -> bind(a.name(), b.name(), p)
 				&& expr(a.lo(), b.lo(), p) && expr(a.hi(), b.hi(), p) && expr(a.cond(), b.cond(), p);
-		case Expr.Quant a when y instanceof Expr.Quant b -> a.forall() == b.forall() && a.name().equals(b.name())
+		case Expr.Quant a when y instanceof Expr.Quant b -> a.forall() == b.forall() && bind(a.name(), b.name(), p)
 				&& expr(a.lo(), b.lo(), p) && expr(a.hi(), b.hi(), p) && expr(a.body(), b.body(), p);
 		case Expr.RecordLit a when y instanceof Expr.RecordLit b -> Objects.equals(a.type(), b.type())
 				&& exprs(a.values(), b.values(), p);
